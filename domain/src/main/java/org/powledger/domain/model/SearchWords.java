@@ -1,0 +1,70 @@
+package org.powledger.domain.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The full-text search of exchanges: which words a record offers (notes, ref, source titles and
+ * publishers) and how a query matches them (every query word is the start of some record word,
+ * ignoring case). Every store indexes and matches with these same rules.
+ */
+public final class SearchWords {
+
+    public static final int MAX_QUERY_WORDS = 10;
+
+    private SearchWords() {
+    }
+
+    public static Set<String> of(Exchange exchange) {
+        Set<String> words = new LinkedHashSet<>();
+        words.addAll(split(exchange.notes()));
+        words.addAll(split(exchange.ref()));
+        for (Source source : exchange.sources()) {
+            words.addAll(split(source.title()));
+            words.addAll(split(source.publisher()));
+        }
+        return words;
+    }
+
+    /** The words of a {@code q} parameter; an empty list when it has none. */
+    public static List<String> ofQuery(String q) {
+        List<String> words = split(q);
+        if (words.size() > MAX_QUERY_WORDS) {
+            throw new InvalidQuery("q", "must have at most " + MAX_QUERY_WORDS + " words");
+        }
+        return words;
+    }
+
+    public static boolean matches(Exchange exchange, List<String> queryWords) {
+        Set<String> words = of(exchange);
+        return queryWords.stream().allMatch(q -> words.stream().anyMatch(w -> w.startsWith(q)));
+    }
+
+    static List<String> split(String text) {
+        List<String> words = new ArrayList<>();
+        if (text == null) {
+            return words;
+        }
+        StringBuilder word = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (Character.isLetterOrDigit(cp)) {
+                word.appendCodePoint(cp);
+            } else if (word.length() > 0) {
+                words.add(normalise(word));
+                word.setLength(0);
+            }
+        });
+        if (word.length() > 0) {
+            words.add(normalise(word));
+        }
+        return words;
+    }
+
+    private static String normalise(StringBuilder word) {
+        String w = word.toString().toLowerCase(Locale.ROOT);
+        return w.length() > 100 ? w.substring(0, 100) : w;
+    }
+}

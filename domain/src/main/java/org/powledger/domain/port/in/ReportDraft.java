@@ -1,0 +1,52 @@
+package org.powledger.domain.port.in;
+
+import java.time.LocalDate;
+import org.powledger.domain.model.CohortId;
+import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.Metric;
+import org.powledger.domain.model.Report;
+import org.powledger.domain.model.ReportScope;
+import org.powledger.domain.model.Source;
+import org.powledger.domain.model.UnitId;
+import org.powledger.domain.model.Violations;
+
+/** A report as a client sent it, not yet checked. {@code id} is set only by imports that keep ids. */
+public record ReportDraft(String id, ScopeDraft scope, String metric, Long value, Boolean approximate,
+                          LocalDate asOf, ExchangeDraft.SourceDraft source, String notes) {
+
+    public record ScopeDraft(Integer year, String cohort, String unit, String exchange) {
+
+        ReportScope toScope() {
+            Violations v = new Violations();
+            CohortId c = cohort == null ? null : v.attempt("/cohort", () -> CohortId.of(cohort)).orElse(null);
+            UnitId u = unit == null ? null : v.attempt("/unit", () -> UnitId.of(unit)).orElse(null);
+            ExchangeId e = exchange == null ? null : v.attempt("/exchange", () -> ExchangeId.of(exchange)).orElse(null);
+            v.throwIfAny();
+            return new ReportScope(year, c, u, e);
+        }
+    }
+
+    public Report toReport() {
+        Violations v = new Violations();
+        ReportScope parsedScope = null;
+        if (scope == null) {
+            v.add("/scope", "is required");
+        } else {
+            parsedScope = v.attempt("/scope", scope::toScope).orElse(null);
+        }
+        Metric parsedMetric = null;
+        if (metric != null) {
+            parsedMetric = Metric.parse(metric).orElse(null);
+            v.check(parsedMetric != null, "/metric",
+                    "must be one of exchanges, peopleReturned, bodiesReturned, firstTimeUnits");
+        }
+        v.check(value != null, "/value", "is required");
+        Source parsedSource = source == null ? null : v.attempt("/source", source::toSource).orElse(null);
+        ReportScope s = parsedScope;
+        Metric m = parsedMetric;
+        Report report = v.attempt("", () -> new Report(s, m, value == null ? 0 : value,
+                Boolean.TRUE.equals(approximate), asOf, parsedSource, notes)).orElse(null);
+        v.throwIfAny();
+        return report;
+    }
+}
