@@ -1,0 +1,158 @@
+package org.powledger.application.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.powledger.application.LedgerReferences;
+import org.powledger.domain.model.Actor;
+import org.powledger.domain.model.CohortId;
+import org.powledger.domain.model.Conflict;
+import org.powledger.domain.model.Exchange;
+import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.ExchangeQuery;
+import org.powledger.domain.model.ExchangeRecord;
+import org.powledger.domain.model.HistoryEntry;
+import org.powledger.domain.model.HistoryEntry.Action;
+import org.powledger.domain.model.InvalidQuery;
+import org.powledger.domain.model.Kind;
+import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
+import org.powledger.domain.model.SearchWords;
+import org.powledger.domain.model.Slug;
+import org.powledger.domain.model.StaleVersion;
+import org.powledger.domain.model.UnitId;
+import org.powledger.domain.model.UnitTree;
+import org.powledger.domain.model.VersionRequired;
+import org.powledger.domain.port.in.ExchangeDraft;
+import org.powledger.domain.port.in.RecordingExchanges;
+import org.powledger.domain.port.out.LedgerStore;
+
+/** Recording exchanges: every write is checked, stored and entered in the history in one transaction. */
+public final class ExchangeService implements RecordingExchanges {
+
+    private final LedgerStore store;
+    private final Clock clock;
+    private final LedgerReferences references;
+
+    public ExchangeService(LedgerStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+        this.references = new LedgerReferences(store);
+    }
+
+    @Override
+    public ExchangeRecord record(ExchangeDraft draft, Actor actor) {
+        Exchange exchange = validated(draft);
+        return store.transactions().write(() -> add(ExchangeId.random(), exchange, actor));
+    }
+
+    /** Adds a checked exchange under a given id; the caller holds the write transaction. */
+    ExchangeRecord add(ExchangeId id, Exchange exchange, Actor actor) {
+        references.requireExist(exchange);
+        requireRefFree(exchange.ref(), null);
+        Instant now = clock.instant();
+        ExchangeRecord added = store.exchanges().add(id, exchange, now);
+        store.history().append(new HistoryEntry(id, added.version(), Action.CREATED, now, actor.name(), exchange));
+        return added;
+    }
+
+    @Override
+    public ExchangeRecord replace(ExchangeId id, ExchangeDraft draft, Integer expectedVersion, Actor actor) {
+        return store.transactions().write(() -> {
+            ExchangeRecord current = get(id);
+            if (expectedVersion == null) {
+                throw new VersionRequired();
+            }
+            if (expectedVersion != current.version()) {
+                throw new StaleVersion(expectedVersion, current.version());
+            }
+            return replace(current, validated(draft), actor);
+        });
+    }
+
+    /** Stores a new version of a record; the caller holds the write transaction. */
+    ExchangeRecord replace(ExchangeRecord current, Exchange exchange, Actor actor) {
+        references.requireExist(exchange);
+        requireRefFree(exchange.ref(), current.id());
+        Instant now = clock.instant();
+        ExchangeRecord replaced = current.replacedBy(exchange, now);
+        store.exchanges().replace(replaced);
+        store.history().append(new HistoryEntry(current.id(), replaced.version(), Action.UPDATED, now,
+                actor.name(), exchange));
+        return replaced;
+    }
+
+    @Override
+    public void delete(ExchangeId id, Actor actor) {
+        store.transactions().write(() -> {
+            ExchangeRecord current = get(id);
+            store.exchanges().remove(id);
+            store.history().append(new HistoryEntry(id, current.version() + 1, Action.DELETED, clock.instant(),
+                    actor.name(), current.exchange()));
+        });
+    }
+
+    @Override
+    public ExchangeRecord get(ExchangeId id) {
+        return store.exchanges().byId(id).orElseThrow(() -> new NotFound("exchange", id.value()));
+    }
+
+    @Override
+    public Page<ExchangeRecord> list(ExchangeFilter filter, PageRequest page) {
+        return store.exchanges().list(resolve(filter), page);
+    }
+
+    @Override
+    public List<HistoryEntry> history(ExchangeId id) {
+        List<HistoryEntry> entries = store.history().of(id);
+        if (entries.isEmpty()) {
+            throw new NotFound("exchange", id.value());
+        }
+        return entries;
+    }
+
+    /** Checks a draft by every rule that needs no store: its own rules and the clock. */
+    Exchange validated(ExchangeDraft draft) {
+        Exchange exchange = draft.toExchange();
+        exchange.requireNotAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        return exchange;
+    }
+
+    ExchangeQuery resolve(ExchangeFilter filter) {
+        Kind kind = filter.kind() == null ? null : Kind.parse(filter.kind())
+                .orElseThrow(() -> new InvalidQuery("kind", "must be one of prisoners, bodies"));
+        Set<UnitId> units = null;
+        if (filter.unit() != null) {
+            UnitId unit = UnitId.of(requireSlug("unit", filter.unit()));
+            units = new UnitTree(store.units().all()).subtree(unit);
+        }
+        CohortId cohort = filter.cohort() == null ? null : CohortId.of(requireSlug("cohort", filter.cohort()));
+        return new ExchangeQuery(filter.from(), filter.to(), kind, units, cohort, blankToNull(filter.mediator()),
+                blankToNull(filter.operation()), SearchWords.ofQuery(filter.q()));
+    }
+
+    private void requireRefFree(String ref, ExchangeId self) {
+        if (ref == null) {
+            return;
+        }
+        store.exchanges().byRef(ref).filter(other -> !other.id().equals(self)).ifPresent(other -> {
+            throw new Conflict("ref '" + ref + "' is already used by exchange " + other.id(), other.id().value());
+        });
+    }
+
+    private static String requireSlug(String parameter, String value) {
+        if (!Slug.isValid(value)) {
+            throw new InvalidQuery(parameter, Slug.RULE);
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
