@@ -1,0 +1,46 @@
+package org.powledger.bootstrap;
+
+import java.time.Clock;
+import org.powledger.application.access.TokenService;
+import org.powledger.application.cohort.CohortService;
+import org.powledger.application.exchange.ExchangeService;
+import org.powledger.application.health.HealthService;
+import org.powledger.application.report.ReportService;
+import org.powledger.application.unit.UnitService;
+import org.powledger.domain.port.out.LedgerStore;
+import org.powledger.persistence.LedgerStores;
+
+/**
+ * The composition root: one store chosen by configuration, and the use cases built on it. Wired by
+ * hand: a handful of constructors needs no container.
+ */
+final class Ledger implements AutoCloseable {
+
+    final LedgerStore store;
+    final ExchangeService exchanges;
+    final UnitService units;
+    final CohortService cohorts;
+    final ReportService reports;
+    final TokenService tokens;
+    final HealthService health;
+
+    private Ledger(LedgerStore store, Clock clock) {
+        this.store = store;
+        this.exchanges = new ExchangeService(store, clock);
+        this.units = new UnitService(store, clock);
+        this.cohorts = new CohortService(store, clock);
+        this.reports = new ReportService(store, clock);
+        this.tokens = new TokenService(store, clock);
+        this.health = new HealthService(store, Version.current());
+    }
+
+    /** Opens the store that {@code db} names: a SQLite file path, {@code memory:}, or a JDBC URL. */
+    static Ledger open(String db) {
+        return new Ledger(LedgerStores.open(db), Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

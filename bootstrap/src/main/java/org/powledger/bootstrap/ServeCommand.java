@@ -1,0 +1,62 @@
+package org.powledger.bootstrap;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.powledger.web.HttpApi;
+import org.powledger.web.WebSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the HTTP server until stopped (SIGTERM or Ctrl-C shut it down gracefully).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--port", defaultValue = "${env:POWLEDGER_PORT:-8080}",
+            description = "Port to listen on. Env: POWLEDGER_PORT. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:POWLEDGER_HOST:-127.0.0.1}",
+            description = "Address to listen on. Env: POWLEDGER_HOST. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--require-read-token", defaultValue = "${env:POWLEDGER_REQUIRE_READ_TOKEN:-false}",
+            description = "Close reads too: every request needs a token. Env: POWLEDGER_REQUIRE_READ_TOKEN.")
+    boolean requireReadToken;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UsageError("--port must be between 0 and 65535");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Ledger ledger = store.open();
+        ledger.tokens.createFirstAdminIfNone().ifPresent(token -> {
+            out.println("Created the first admin token (shown once, keep it safe):");
+            out.println(token);
+        });
+        HttpApi api = HttpApi.of(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.tokens,
+                ledger.health, new WebSettings(requireReadToken, Version.current()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.stop();
+            ledger.close();
+            stopped.countDown();
+        }, "powledger-shutdown"));
+        int actualPort = api.start(host, port);
+        out.println("POW Ledger " + Version.current() + " listening on http://" + host + ":" + actualPort
+                + " (store: " + ledger.store.kind() + ")");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
