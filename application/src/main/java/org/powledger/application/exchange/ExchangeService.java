@@ -52,7 +52,7 @@ public final class ExchangeService implements RecordingExchanges {
     }
 
     /** Adds a checked exchange under a given id; the caller holds the write transaction. */
-    ExchangeRecord add(ExchangeId id, Exchange exchange, Actor actor) {
+    public ExchangeRecord add(ExchangeId id, Exchange exchange, Actor actor) {
         references.requireExist(exchange);
         requireRefFree(exchange.ref(), null);
         Instant now = clock.instant();
@@ -76,7 +76,7 @@ public final class ExchangeService implements RecordingExchanges {
     }
 
     /** Stores a new version of a record; the caller holds the write transaction. */
-    ExchangeRecord replace(ExchangeRecord current, Exchange exchange, Actor actor) {
+    public ExchangeRecord replace(ExchangeRecord current, Exchange exchange, Actor actor) {
         references.requireExist(exchange);
         requireRefFree(exchange.ref(), current.id());
         Instant now = clock.instant();
@@ -117,7 +117,7 @@ public final class ExchangeService implements RecordingExchanges {
     }
 
     /** Checks a draft by every rule that needs no store: its own rules and the clock. */
-    Exchange validated(ExchangeDraft draft) {
+    public Exchange validated(ExchangeDraft draft) {
         Exchange exchange = draft.toExchange();
         exchange.requireNotAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         return exchange;

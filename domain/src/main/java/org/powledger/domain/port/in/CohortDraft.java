@@ -5,7 +5,8 @@ import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Violations;
 
 /** A cohort as a client sent it; {@code id} comes from the path. */
-public record CohortDraft(String id, String name, Integer size, Boolean sizeApproximate, String description) {
+public record CohortDraft(String id, String name, Integer size, Boolean sizeApproximate, String description)
+        implements LedgerDraft {
 
     public Cohort toCohort() {
         Violations v = new Violations();

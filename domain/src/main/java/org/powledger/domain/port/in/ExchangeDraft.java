@@ -17,7 +17,8 @@ import org.powledger.domain.model.Violations;
  */
 public record ExchangeDraft(String id, String ref, LocalDate date, String kind, String operation, Integer returned,
                             Integer handedOver, Integer civilians, List<String> mediators,
-                            List<LineDraft> breakdown, List<SourceDraft> sources, String notes) {
+                            List<LineDraft> breakdown, List<SourceDraft> sources, String notes)
+        implements LedgerDraft {
 
     public record LineDraft(String unit, String cohort, Integer count) {
 

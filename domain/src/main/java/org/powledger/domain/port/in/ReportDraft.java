@@ -12,7 +12,8 @@ import org.powledger.domain.model.Violations;
 
 /** A report as a client sent it, not yet checked. {@code id} is set only by imports that keep ids. */
 public record ReportDraft(String id, ScopeDraft scope, String metric, Long value, Boolean approximate,
-                          LocalDate asOf, ExchangeDraft.SourceDraft source, String notes) {
+                          LocalDate asOf, ExchangeDraft.SourceDraft source, String notes)
+        implements LedgerDraft {
 
     public record ScopeDraft(Integer year, String cohort, String unit, String exchange) {
 

@@ -5,7 +5,7 @@ import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.Violations;
 
 /** A unit as a client sent it; {@code id} comes from the path. */
-public record UnitDraft(String id, String name, String parent) {
+public record UnitDraft(String id, String name, String parent) implements LedgerDraft {
 
     public Unit toUnit() {
         Violations v = new Violations();
