@@ -28,6 +28,16 @@ public interface LedgerStore extends AutoCloseable {
 
     LedgerRevision revision();
 
+    /** Problems the storage itself finds in its files (integrity, foreign keys); empty when sound. */
+    default java.util.List<String> storageProblems() {
+        return java.util.List.of();
+    }
+
+    /** Writes a consistent copy of the whole store to {@code target}, safe while others write. */
+    default void backupTo(java.nio.file.Path target) {
+        throw new UnsupportedOperationException("the " + kind() + " store has no file to back up");
+    }
+
     @Override
     void close();
 }
