@@ -2,6 +2,7 @@ package org.powledger.web.csv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class CsvWriter {
     public static final String MEDIA_TYPE = "text/csv; charset=utf-8";
     private static final String LIST_SEPARATOR = ";";
 
-    private final CsvMapper csv = new CsvMapper();
+    private final CsvMapper csv = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     public String write(List<? extends JsonNode> rows, CsvLayout layout) {
         List<String> columns = layout.columns().isEmpty() ? discoverColumns(rows, layout) : layout.columns();

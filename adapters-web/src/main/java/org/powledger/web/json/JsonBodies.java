@@ -144,6 +144,11 @@ public final class JsonBodies {
     private static HttpProblem mappingProblem(DatabindException e) {
         String pointer = pointerOf(e);
         String message;
+        String original = e.getOriginalMessage();
+        if (original != null && original.startsWith("Trailing token")) {
+            return HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON,
+                    "The request body has content after its JSON value", List.of(ProblemError.at("", "must be one JSON value with nothing after it")));
+        }
         if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e instanceof MismatchedInputException mismatch) {

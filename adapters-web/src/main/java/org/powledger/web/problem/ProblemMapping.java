@@ -71,7 +71,7 @@ public final class ProblemMapping {
             case 404 -> write(ctx, 404, ProblemTypes.NOT_FOUND, "Not found",
                     "Nothing is served at " + ctx.method() + " " + ctx.path(), List.of(), Map.of());
             case 405 -> {
-                String allowed = String.join(", ", e.getDetails().keySet());
+                String allowed = allowedMethods(e);
                 if (!allowed.isEmpty()) {
                     ctx.header("Allow", allowed);
                 }
@@ -88,6 +88,12 @@ public final class ProblemMapping {
                         List.of(), Map.of());
             }
         }
+    }
+
+    /** Javalin names the methods a path has in the details of its 405, as {@code [GET, PUT]}. */
+    private static String allowedMethods(HttpResponseException e) {
+        String listed = e.getDetails().getOrDefault("availableMethods", "");
+        return listed.replace("[", "").replace("]", "").strip();
     }
 
     private void write(Context ctx, int status, String type, String title, String detail, List<ProblemError> errors,
