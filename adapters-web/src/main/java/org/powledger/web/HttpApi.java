@@ -16,6 +16,7 @@ import org.powledger.web.exchange.ExchangeRoutes;
 import org.powledger.web.http.Representations;
 import org.powledger.web.json.JsonBodies;
 import org.powledger.web.json.JsonSupport;
+import org.powledger.web.problem.JettyProblems;
 import org.powledger.web.problem.ProblemMapping;
 import org.powledger.web.report.ReportRoutes;
 import org.powledger.web.unit.UnitRoutes;
@@ -49,6 +50,8 @@ public final class HttpApi {
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
         });
         new ProblemMapping(mapper).install(app);
 

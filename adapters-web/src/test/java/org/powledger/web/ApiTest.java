@@ -104,6 +104,18 @@ public abstract class ApiTest {
         public Call call(String method, String path) {
             return new Call(this, method, path);
         }
+
+        public String origin() {
+            return http.getOrigin();
+        }
+
+        public Reply send(Request request) {
+            try (Response response = http.request(request)) {
+                return new Reply(response.code(), response.headers().toMultimap(), response.body().string());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     protected static final class Call {
@@ -165,11 +177,7 @@ public abstract class ApiTest {
             if (body != null && contentType == null) {
                 builder.removeHeader("Content-Type");
             }
-            try (Response response = client.http.request(builder.build())) {
-                return new Reply(response.code(), response.headers().toMultimap(), response.body().string());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return client.send(builder.build());
         }
     }
 

@@ -74,6 +74,58 @@ class ConventionsTest extends ApiTest {
     }
 
     @Test
+    void chunked_body_over_1_mib_is_413() {
+        api(client -> {
+            okhttp3.RequestBody chunked = new okhttp3.RequestBody() {
+                @Override
+                public okhttp3.MediaType contentType() {
+                    return okhttp3.MediaType.get("application/json");
+                }
+
+                @Override
+                public long contentLength() {
+                    return -1;
+                }
+
+                @Override
+                public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+                    sink.writeUtf8("{\"notes\": \"");
+                    for (int i = 0; i < 1100; i++) {
+                        sink.writeUtf8("x".repeat(1024));
+                    }
+                    sink.writeUtf8("\"}");
+                }
+            };
+            Reply reply = client.send(new okhttp3.Request.Builder().url(client.origin() + EXCHANGES)
+                    .header("Authorization", "Bearer writer").post(chunked).build());
+
+            assertProblem(reply, 413);
+        });
+        verifyNoInteractions(exchanges);
+    }
+
+    @Test
+    void a_uri_jetty_cannot_decode_is_a_problem_too() {
+        api(client -> {
+            Reply reply = client.get("/api/v1/units/%zz").send();
+
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().get("status").asInt()).isEqualTo(400);
+        });
+    }
+
+    @Test
+    void headers_too_large_are_a_problem_too() {
+        api(client -> {
+            Reply reply = client.get("/api/v1/units").header("X-Big", "x".repeat(20_000)).send();
+
+            assertThat(reply.status()).isEqualTo(431);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+        });
+    }
+
+    @Test
     void body_of_exactly_1_mib_is_read() {
         byte[] body = new byte[1024 * 1024];
         Arrays.fill(body, (byte) ' ');

@@ -98,24 +98,30 @@ public final class ProblemMapping {
 
     private void write(Context ctx, int status, String type, String title, String detail, List<ProblemError> errors,
                        Map<String, Object> extra) {
+        ctx.status(status).contentType(PROBLEM_JSON)
+                .result(json(mapper, status, type, title, detail, ctx.path(), errors, extra));
+    }
+
+    /** The problem document itself, also written by {@link JettyProblems} outside Javalin. */
+    static String json(ObjectMapper mapper, int status, String type, String title, String detail, String instance,
+                       List<ProblemError> errors, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail == null ? title : detail);
-        body.put("instance", ctx.path());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
         body.putAll(extra);
-        String json;
         try {
-            json = mapper.writeValueAsString(body);
+            return mapper.writeValueAsString(body);
         } catch (JsonProcessingException impossible) {
-            json = "{\"type\":\"" + ProblemTypes.INTERNAL + "\",\"title\":\"Internal server error\",\"status\":500}";
-            status = 500;
+            return "{\"type\":\"" + type + "\",\"title\":\"" + status + "\",\"status\":" + status + "}";
         }
-        ctx.status(status).contentType(PROBLEM_JSON).result(json);
     }
 
     private static List<ProblemError> errorsOf(List<org.powledger.domain.model.Violation> violations) {
