@@ -271,6 +271,39 @@ class ConventionsTest extends ApiTest {
     }
 
     @Test
+    void head_is_answered_where_get_is() {
+        when(units.list(any())).thenReturn(new org.powledger.domain.model.Page<>(java.util.List.of(), null));
+        api(client -> {
+            Reply reply = client.call("HEAD", "/api/v1/units").send();
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).isEmpty();
+        });
+    }
+
+    @Test
+    void json_nested_deeply_is_refused_as_bad_input() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        api(client -> assertProblem(client.post(EXCHANGES).json(deep), 422));
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_are_400() {
+        byte[] body = {'{', '"', 'n', 'o', 't', 'e', 's', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        api(client -> {
+            Reply reply = client.post(EXCHANGES).bytes(body);
+
+            assertProblem(reply, 400);
+            assertThat(reply.json().at("/errors/0/pointer").asText()).isEqualTo("/notes");
+        });
+    }
+
+    @Test
+    void null_instead_of_an_object_is_422() {
+        api(client -> assertProblem(client.post(EXCHANGES).json("null"), 422));
+    }
+
+    @Test
     void problems_name_the_request_path_as_instance() {
         api(client -> assertThat(client.get("/api/v1/nothing").send().json().get("instance").asText())
                 .isEqualTo("/api/v1/nothing"));

@@ -89,7 +89,7 @@ public final class JsonBodies {
     }
 
     private static HttpProblem unsupported(String detail) {
-        return HttpProblem.of(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail)
+        return HttpProblem.of(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", detail)
                 .withHeader("Accept-Post", "application/json");
     }
 
@@ -117,7 +117,7 @@ public final class JsonBodies {
     }
 
     private static HttpProblem tooLarge() {
-        return HttpProblem.of(413, ProblemTypes.BODY_TOO_LARGE, "Content too large",
+        return HttpProblem.of(413, ProblemTypes.BODY_TOO_LARGE, "Content Too Large",
                 "The request body is larger than " + MAX_BODY_BYTES + " bytes (1 MiB)");
     }
 
@@ -144,6 +144,14 @@ public final class JsonBodies {
     private static HttpProblem mappingProblem(DatabindException e) {
         String pointer = pointerOf(e);
         String message;
+        if (e.getCause() instanceof InputCoercionException) {
+            return HttpProblem.invalidBody("A number in the request is out of range",
+                    List.of(ProblemError.at(pointer, "is out of range")));
+        }
+        if (e.getCause() instanceof StreamReadException syntax) {
+            return HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request body is not well-formed JSON: "
+                    + firstLine(syntax.getOriginalMessage()), List.of(ProblemError.at(pointer, "is not well-formed JSON")));
+        }
         String original = e.getOriginalMessage();
         if (original != null && original.startsWith("Trailing token")) {
             return HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON,

@@ -31,7 +31,7 @@ public final class HttpProblem extends RuntimeException {
 
     /** 400: the request cannot be read (malformed JSON, a malformed header or parameter). */
     public static HttpProblem badRequest(String type, String detail, List<ProblemError> errors) {
-        return new HttpProblem(400, type, "Bad request", detail, errors);
+        return new HttpProblem(400, type, "Bad Request", detail, errors);
     }
 
     /** 422: the body is well-formed JSON but does not describe a valid record. */

@@ -42,9 +42,9 @@ public final class ProblemMapping {
         app.exception(InvalidRecord.class, (e, ctx) -> write(ctx, 422, ProblemTypes.INVALID_RECORD,
                 "The record is not valid", describe(e.violations().size()), errorsOf(e.violations()), Map.of()));
         app.exception(InvalidQuery.class, (e, ctx) -> write(ctx, 400, ProblemTypes.INVALID_PARAMETER,
-                "Bad request", e.getMessage(), errorsOf(e.violations()), Map.of()));
+                "Bad Request", e.getMessage(), errorsOf(e.violations()), Map.of()));
         app.exception(NotFound.class, (e, ctx) -> write(ctx, 404, ProblemTypes.NOT_FOUND,
-                "Not found", e.getMessage(), List.of(), Map.of()));
+                "Not Found", e.getMessage(), List.of(), Map.of()));
         app.exception(Conflict.class, (e, ctx) -> {
             Map<String, Object> extra = new LinkedHashMap<>();
             if (e.existingId() != null) {
@@ -53,13 +53,13 @@ public final class ProblemMapping {
             write(ctx, 409, ProblemTypes.CONFLICT, "Conflict", e.getMessage(), List.of(), extra);
         });
         app.exception(StaleVersion.class, (e, ctx) -> write(ctx, 412, ProblemTypes.STALE_VERSION,
-                "Precondition failed", e.getMessage(), List.of(), Map.of("currentVersion", e.currentVersion())));
+                "Precondition Failed", e.getMessage(), List.of(), Map.of("currentVersion", e.currentVersion())));
         app.exception(VersionRequired.class, (e, ctx) -> write(ctx, 428, ProblemTypes.VERSION_REQUIRED,
-                "Precondition required", e.getMessage(), List.of(), Map.of()));
+                "Precondition Required", e.getMessage(), List.of(), Map.of()));
         app.exception(HttpResponseException.class, this::javalinResponse);
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, 500, ProblemTypes.INTERNAL, "Internal server error",
+            write(ctx, 500, ProblemTypes.INTERNAL, "Internal Server Error",
                     "The server failed to answer this request; the failure has been logged.", List.of(), Map.of());
         });
     }
@@ -68,18 +68,18 @@ public final class ProblemMapping {
     private void javalinResponse(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
         switch (status) {
-            case 404 -> write(ctx, 404, ProblemTypes.NOT_FOUND, "Not found",
+            case 404 -> write(ctx, 404, ProblemTypes.NOT_FOUND, "Not Found",
                     "Nothing is served at " + ctx.method() + " " + ctx.path(), List.of(), Map.of());
             case 405 -> {
                 String allowed = allowedMethods(e);
                 if (!allowed.isEmpty()) {
                     ctx.header("Allow", allowed);
                 }
-                write(ctx, 405, ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed",
+                write(ctx, 405, ProblemTypes.METHOD_NOT_ALLOWED, "Method Not Allowed",
                         ctx.method() + " is not allowed on " + ctx.path()
                                 + (allowed.isEmpty() ? "" : "; allowed: " + allowed), List.of(), Map.of());
             }
-            case 413 -> write(ctx, 413, ProblemTypes.BODY_TOO_LARGE, "Content too large",
+            case 413 -> write(ctx, 413, ProblemTypes.BODY_TOO_LARGE, "Content Too Large",
                     "The request body is larger than the server accepts", List.of(), Map.of());
             default -> {
                 String title = HttpStatus.forStatus(status).getMessage();
