@@ -101,24 +101,47 @@ public final class Representations {
             ctx.header("Link", "<" + nextPage(ctx, nextCursor) + ">; rel=\"next\"");
         }
         if (format == Format.CSV) {
-            List<JsonNode> rows = items.stream().map(i -> (JsonNode) mapper.valueToTree(i)).toList();
-            ctx.status(200).contentType(CsvWriter.MEDIA_TYPE).result(csv.write(rows, layout));
+            csv(ctx, items, layout);
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("nextCursor", nextCursor);
-        ctx.status(200).json(body);
+        json(ctx, body);
     }
 
     /** A list that is never paged (history, statistics): {@code {"items": [...]}} or CSV. */
     public void all(Context ctx, Format format, List<?> items, CsvLayout layout) {
+        rows(ctx, format, "items", items, layout);
+    }
+
+    /** A list under another name ({@code {"years": [...]}}) as JSON, or its items as CSV rows. */
+    public void rows(Context ctx, Format format, String field, List<?> items, CsvLayout layout) {
         if (format == Format.CSV) {
-            List<JsonNode> rows = items.stream().map(i -> (JsonNode) mapper.valueToTree(i)).toList();
-            ctx.status(200).contentType(CsvWriter.MEDIA_TYPE).result(csv.write(rows, layout));
+            csv(ctx, items, layout);
             return;
         }
-        ctx.status(200).json(Map.of("items", items));
+        json(ctx, Map.of(field, items));
+    }
+
+    /** One object that is not a stored record (a statistics summary) as JSON, or as one CSV row. */
+    public void object(Context ctx, Format format, Object body, CsvLayout layout) {
+        if (format == Format.CSV) {
+            csv(ctx, List.of(body), layout);
+            return;
+        }
+        json(ctx, body);
+    }
+
+    private void json(Context ctx, Object body) {
+        ctx.header("Vary", "Accept");
+        ctx.status(200).json(body);
+    }
+
+    private void csv(Context ctx, List<?> items, CsvLayout layout) {
+        List<JsonNode> rows = items.stream().map(i -> (JsonNode) mapper.valueToTree(i)).toList();
+        ctx.header("Vary", "Accept");
+        ctx.status(200).contentType(CsvWriter.MEDIA_TYPE).result(csv.write(rows, layout));
     }
 
     /** The request's own path and query with {@code cursor} set to the next page's. */
