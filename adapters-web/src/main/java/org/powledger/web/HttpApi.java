@@ -1,0 +1,91 @@
+package org.powledger.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.Objects;
+import org.powledger.domain.port.in.Authenticating;
+import org.powledger.domain.port.in.CheckingHealth;
+import org.powledger.domain.port.in.KeepingCohorts;
+import org.powledger.domain.port.in.KeepingReports;
+import org.powledger.domain.port.in.KeepingUnits;
+import org.powledger.domain.port.in.RecordingExchanges;
+import org.powledger.web.access.BearerAccess;
+import org.powledger.web.cohort.CohortRoutes;
+import org.powledger.web.exchange.ExchangeRoutes;
+import org.powledger.web.http.Representations;
+import org.powledger.web.json.JsonBodies;
+import org.powledger.web.json.JsonSupport;
+import org.powledger.web.problem.JettyProblems;
+import org.powledger.web.problem.ProblemMapping;
+import org.powledger.web.report.ReportRoutes;
+import org.powledger.web.unit.UnitRoutes;
+
+/**
+ * The HTTP API of the ledger, built from the use cases it drives:
+ * <pre>{@code
+ * HttpApi api = new HttpApi(exchanges, units, cohorts, reports, authenticating, health,
+ *         new WebSettings(false, "0.1.0"));
+ * api.start("127.0.0.1", 8080);
+ * ...
+ * api.stop();
+ * }</pre>
+ * {@link #app()} gives the Javalin application itself, for tests and for adding more routes
+ * (import/export, statistics) before it starts.
+ */
+public final class HttpApi {
+
+    private final Javalin app;
+    private final ObjectMapper mapper;
+
+    public HttpApi(RecordingExchanges exchanges, KeepingUnits units, KeepingCohorts cohorts, KeepingReports reports,
+                   Authenticating authenticating, CheckingHealth health, WebSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        this.mapper = JsonSupport.newMapper();
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.http.defaultContentType = "application/json";
+            config.router.ignoreTrailingSlashes = true;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
+        });
+        new ProblemMapping(mapper).install(app);
+
+        BearerAccess access = new BearerAccess(authenticating, settings.requireReadToken());
+        JsonBodies bodies = new JsonBodies(mapper);
+        Representations answers = new Representations(mapper);
+        new HealthRoutes(health, settings.version()).register(app);
+        new UnitRoutes(units, access, bodies, answers).register(app);
+        new CohortRoutes(cohorts, access, bodies, answers).register(app);
+        new ExchangeRoutes(exchanges, access, bodies, answers).register(app);
+        new ReportRoutes(reports, access, bodies, answers).register(app);
+    }
+
+    /** The Javalin application, not yet started. */
+    public Javalin app() {
+        return app;
+    }
+
+    /** The JSON configuration the API reads and writes with, for routes added later. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public HttpApi start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    /** The port the server listens on (useful after starting on port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

@@ -1,0 +1,87 @@
+package org.powledger.web.access;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.powledger.domain.model.AccessScope;
+import org.powledger.domain.model.Actor;
+import org.powledger.domain.port.in.Authenticating;
+import org.powledger.web.problem.HttpProblem;
+import org.powledger.web.problem.ProblemTypes;
+
+/**
+ * Who is asking, from {@code Authorization: Bearer TOKEN}. Writes need a token with scope
+ * {@code write} or {@code admin}; reads are open unless the server requires a read token. A token
+ * that is sent must be valid even where none is needed: a client should hear that its token is wrong.
+ */
+public final class BearerAccess {
+
+    private static final String REALM = "Bearer realm=\"powledger\"";
+
+    private final Authenticating authenticating;
+    private final boolean requireReadToken;
+
+    public BearerAccess(Authenticating authenticating, boolean requireReadToken) {
+        this.authenticating = authenticating;
+        this.requireReadToken = requireReadToken;
+    }
+
+    /** The actor of a read: anonymous when reads are open and no token is sent. */
+    public Actor reader(Context ctx) {
+        Optional<String> token = bearerToken(ctx);
+        if (token.isEmpty()) {
+            if (requireReadToken) {
+                throw unauthenticated("This server requires a token for reads: send Authorization: Bearer TOKEN",
+                        REALM);
+            }
+            return Actor.ANONYMOUS;
+        }
+        return require(authenticate(token.get()), AccessScope.READ);
+    }
+
+    /** The actor of a write: a token with scope {@code write} or {@code admin}. */
+    public Actor writer(Context ctx) {
+        String token = bearerToken(ctx).orElseThrow(() -> unauthenticated(
+                "Writing needs a token: send Authorization: Bearer TOKEN", REALM));
+        return require(authenticate(token), AccessScope.WRITE);
+    }
+
+    private Actor authenticate(String token) {
+        return authenticating.authenticate(token).orElseThrow(() -> unauthenticated(
+                "The token is unknown or has been revoked", REALM + ", error=\"invalid_token\""));
+    }
+
+    private static Actor require(Actor actor, AccessScope needed) {
+        if (!actor.may(needed)) {
+            throw HttpProblem.of(403, ProblemTypes.FORBIDDEN, "Forbidden",
+                            "The token '" + actor.name() + "' lacks the scope " + needed.wireName()
+                                    + (needed == AccessScope.WRITE ? " (write or admin)" : ""))
+                    .withHeader("WWW-Authenticate", REALM + ", error=\"insufficient_scope\", scope=\""
+                            + needed.wireName() + "\"");
+        }
+        return actor;
+    }
+
+    private static Optional<String> bearerToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = header.strip();
+        int space = trimmed.indexOf(' ');
+        if (space < 0 || !trimmed.substring(0, space).equalsIgnoreCase("Bearer")) {
+            throw unauthenticated("The Authorization header must be 'Bearer TOKEN'", REALM
+                    + ", error=\"invalid_request\"");
+        }
+        String token = trimmed.substring(space + 1).strip();
+        if (token.isEmpty() || token.contains(" ")) {
+            throw unauthenticated("The Authorization header must be 'Bearer TOKEN'", REALM
+                    + ", error=\"invalid_request\"");
+        }
+        return Optional.of(token);
+    }
+
+    private static HttpProblem unauthenticated(String detail, String challenge) {
+        return HttpProblem.of(401, ProblemTypes.UNAUTHENTICATED, "Unauthorized", detail)
+                .withHeader("WWW-Authenticate", challenge);
+    }
+}

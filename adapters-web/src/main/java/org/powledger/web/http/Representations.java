@@ -1,0 +1,159 @@
+package org.powledger.web.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.powledger.domain.model.InvalidQuery;
+import org.powledger.web.csv.CsvLayout;
+import org.powledger.web.csv.CsvWriter;
+
+/**
+ * How answers are written: single objects with their {@code ETag}, creations with {@code Location},
+ * and lists as {@code {"items": [...], "nextCursor": ...}} with a {@code Link: rel="next"} header,
+ * or as CSV when asked with {@code Accept: text/csv} or {@code ?format=csv}.
+ */
+public final class Representations {
+
+    /** The query parameters every list takes. */
+    public static final Set<String> LIST_PARAMS = Set.of("limit", "cursor", "format");
+
+    private final ObjectMapper mapper;
+    private final CsvWriter csv = new CsvWriter();
+
+    public Representations(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public enum Format { JSON, CSV }
+
+    /** What the client asked for; checked before any work is done so that a bad format is a 400. */
+    public Format format(Context ctx, QueryParams params) {
+        var format = params.raw("format");
+        if (format.isPresent()) {
+            return switch (format.get().strip().toLowerCase(Locale.ROOT)) {
+                case "json" -> Format.JSON;
+                case "csv" -> Format.CSV;
+                default -> throw new InvalidQuery("format", "must be json or csv");
+            };
+        }
+        return prefersCsv(ctx.header("Accept")) ? Format.CSV : Format.JSON;
+    }
+
+    /** {@code text/csv} wins when it is named with a higher (or the only non-zero) quality than JSON. */
+    static boolean prefersCsv(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double csvQ = 0;
+        double jsonQ = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].strip().split("=", 2);
+                if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("q")) {
+                    try {
+                        q = Double.parseDouble(kv[1].strip());
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (type.equals("text/csv")) {
+                csvQ = Math.max(csvQ, q);
+            } else if (type.equals("application/json") || type.equals("application/*")) {
+                jsonQ = Math.max(jsonQ, q);
+            }
+        }
+        return csvQ > 0 && csvQ > jsonQ;
+    }
+
+    public void one(Context ctx, int version, Object body) {
+        ctx.header("ETag", Versions.etag(version));
+        if (Versions.notModified(ctx, version)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.status(200).json(body);
+    }
+
+    public void saved(Context ctx, boolean created, String location, int version, Object body) {
+        ctx.header("ETag", Versions.etag(version));
+        if (created) {
+            ctx.header("Location", location);
+        }
+        ctx.status(created ? 201 : 200).json(body);
+    }
+
+    public void list(Context ctx, Format format, List<?> items, String nextCursor, CsvLayout layout) {
+        if (nextCursor != null) {
+            ctx.header("Link", "<" + nextPage(ctx, nextCursor) + ">; rel=\"next\"");
+        }
+        if (format == Format.CSV) {
+            csv(ctx, items, layout);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("nextCursor", nextCursor);
+        json(ctx, body);
+    }
+
+    /** A list that is never paged (history, statistics): {@code {"items": [...]}} or CSV. */
+    public void all(Context ctx, Format format, List<?> items, CsvLayout layout) {
+        rows(ctx, format, "items", items, layout);
+    }
+
+    /** A list under another name ({@code {"years": [...]}}) as JSON, or its items as CSV rows. */
+    public void rows(Context ctx, Format format, String field, List<?> items, CsvLayout layout) {
+        if (format == Format.CSV) {
+            csv(ctx, items, layout);
+            return;
+        }
+        json(ctx, Map.of(field, items));
+    }
+
+    /** One object that is not a stored record (a statistics summary) as JSON, or as one CSV row. */
+    public void object(Context ctx, Format format, Object body, CsvLayout layout) {
+        if (format == Format.CSV) {
+            csv(ctx, List.of(body), layout);
+            return;
+        }
+        json(ctx, body);
+    }
+
+    private void json(Context ctx, Object body) {
+        ctx.header("Vary", "Accept");
+        ctx.status(200).json(body);
+    }
+
+    private void csv(Context ctx, List<?> items, CsvLayout layout) {
+        List<JsonNode> rows = items.stream().map(i -> (JsonNode) mapper.valueToTree(i)).toList();
+        ctx.header("Vary", "Accept");
+        ctx.status(200).contentType(CsvWriter.MEDIA_TYPE).result(csv.write(rows, layout));
+    }
+
+    /** The request's own path and query with {@code cursor} set to the next page's. */
+    static String nextPage(Context ctx, String nextCursor) {
+        String query = ctx.queryString();
+        List<String> kept = new ArrayList<>();
+        if (query != null && !query.isEmpty()) {
+            Stream.of(query.split("&"))
+                    .filter(p -> !p.isEmpty() && !p.equals("cursor") && !p.startsWith("cursor="))
+                    .forEach(kept::add);
+        }
+        kept.add("cursor=" + URLEncoder.encode(nextCursor, StandardCharsets.UTF_8));
+        return ctx.path() + "?" + kept.stream().collect(Collectors.joining("&"));
+    }
+}

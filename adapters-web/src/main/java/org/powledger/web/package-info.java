@@ -1,0 +1,30 @@
+/**
+ * The HTTP adapter of POW Ledger: {@link org.powledger.web.HttpApi} built from the driving ports and
+ * {@link org.powledger.web.WebSettings}. It speaks the contract in {@code shared/API.md}; choices the
+ * contract leaves open are made here:
+ * <ul>
+ *   <li><b>Read-only fields on input</b> ({@code id}, {@code unattributed}, {@code version},
+ *       {@code createdAt}, {@code updatedAt}) are accepted and ignored, so that what a GET (or an
+ *       export) gave can be sent back as it is. For units and cohorts a body {@code id} must match the
+ *       path. Any other unknown field is a 422 naming it.</li>
+ *   <li><b>400 or 422</b>: bytes that are not one well-formed JSON value (syntax, duplicate keys,
+ *       trailing content, invalid UTF-8) are 400; well-formed JSON that does not fit (unknown field,
+ *       wrong type, a float or a string for a whole number, a number for a string, a date not
+ *       {@code YYYY-MM-DD}) is 422. Both carry {@code errors[].pointer}.</li>
+ *   <li><b>Query parameters</b> a route does not know, or given twice, are 400 naming them (a typo
+ *       such as {@code form=} must not silently widen a list). Blank text filters count as absent.</li>
+ *   <li><b>Headers</b>: a malformed {@code If-Match} or {@code Idempotency-Key} is 400 with
+ *       {@code errors[].header}. {@code If-Match: *} is malformed (name the version).</li>
+ *   <li><b>Ids in paths</b> that cannot be ids (not a slug, not an exchange/report id) are 404.</li>
+ *   <li><b>Tokens</b>: a token that is sent must be valid, also on open reads (401 otherwise);
+ *       {@code /health} is always open.</li>
+ *   <li><b>Problem types</b> are URNs {@code urn:powledger:problem:*}; problems also carry
+ *       {@code instance} (the path), {@code existingId} (409) and {@code currentVersion} (412).</li>
+ *   <li><b>Timestamps</b> are written to the second: {@code 2025-01-02T10:00:00Z}.</li>
+ *   <li><b>CSV</b>: RFC 4180, CRLF, {@code text/csv; charset=utf-8}; nested objects as {@code a.b};
+ *       lists of values joined with {@code ;}; lists of objects as one {@code list.field} column per
+ *       field (e.g. {@code sources.url}); the breakdown as {@code unit:count;unit/cohort:count;/cohort:count}.</li>
+ *   <li><b>Idempotency-Key</b> is kept in memory per token for 24 hours; {@code ref} is the durable key.</li>
+ * </ul>
+ */
+package org.powledger.web;
