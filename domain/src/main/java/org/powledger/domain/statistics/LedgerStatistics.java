@@ -262,7 +262,7 @@ public final class LedgerStatistics {
         Set<UnitId> listed = new TreeSet<>(tally.unitsOnLinesOf(id));
         for (ReportRecord r : reports) {
             ReportScope scope = r.report().scope();
-            if (id.equals(scope.cohort()) && scope.unit() != null && r.report().metric() == Metric.PEOPLE_RETURNED) {
+            if (id.equals(scope.cohort()) && scope.unit() != null) {
                 listed.add(scope.unit());
             }
         }
