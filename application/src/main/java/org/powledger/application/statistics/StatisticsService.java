@@ -1,7 +1,6 @@
 package org.powledger.application.statistics;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.ExchangeId;
-import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.Slug;
 import org.powledger.domain.port.in.ReadingStatistics;
@@ -22,7 +20,6 @@ import org.powledger.domain.port.out.Units;
 import org.powledger.domain.statistics.CohortFigures;
 import org.powledger.domain.statistics.FirstReturn;
 import org.powledger.domain.statistics.Interval;
-import org.powledger.domain.statistics.LedgerSnapshot;
 import org.powledger.domain.statistics.LedgerStatistics;
 import org.powledger.domain.statistics.PeriodPoint;
 import org.powledger.domain.statistics.ReconciliationItem;
@@ -164,7 +161,7 @@ public final class StatisticsService implements ReadingStatistics {
             if (known != null && known.revision() == now) {
                 return known;
             }
-            Kept fresh = new Kept(now, new LedgerStatistics(readSnapshot()), new ConcurrentHashMap<>());
+            Kept fresh = new Kept(now, readLedger(), new ConcurrentHashMap<>());
             // Reading is not one transaction: if a write slipped in meanwhile the snapshot may already
             // hold part of it. It is still no older than revision `now`, so it may answer this call;
             // keeping it under `now` is safe, since the next call sees the newer revision and reloads.
@@ -173,9 +170,10 @@ public final class StatisticsService implements ReadingStatistics {
         }
     }
 
-    private LedgerSnapshot readSnapshot() {
-        List<ExchangeRecord> records = new ArrayList<>();
-        exchanges.forEach(records::add);
-        return new LedgerSnapshot(records, units.all(), cohorts.all(), reports.all());
+    /** Streams the exchange records into the statistics: only their figures are held, never the records. */
+    private LedgerStatistics readLedger() {
+        LedgerStatistics.Builder ledger = LedgerStatistics.builder();
+        exchanges.forEach(ledger::exchange);
+        return ledger.units(units.all()).cohorts(cohorts.all()).reports(reports.all()).build();
     }
 }

@@ -66,18 +66,69 @@ public final class LedgerStatistics {
     private final Map<CohortId, Cohort> cohorts;
     private final List<ReportRecord> reports;
 
+    /** The statistics of one snapshot of the ledger. */
     public LedgerStatistics(LedgerSnapshot snapshot) {
-        Map<Object, CountedExchange.Gathering> gatherings = new LinkedHashMap<>();
-        Map<ExchangeId, CountedExchange.Gathering> gatheringOfStage = new HashMap<>();
-        for (ExchangeRecord record : snapshot.exchanges()) {
+        this(gather(snapshot));
+    }
+
+    private static Builder gather(LedgerSnapshot snapshot) {
+        Builder builder = builder().units(snapshot.units()).cohorts(snapshot.cohorts()).reports(snapshot.reports());
+        snapshot.exchanges().forEach(builder::exchange);
+        return builder;
+    }
+
+    /**
+     * Gathers a snapshot piece by piece, so that exchange records can be streamed in from a store
+     * without holding them all (with their notes and sources): only their figures are kept.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects one snapshot of the ledger; the same snapshot gives the same statistics. */
+    public static final class Builder {
+        private final Map<Object, CountedExchange.Gathering> gatherings = new LinkedHashMap<>();
+        private final Map<ExchangeId, CountedExchange.Gathering> gatheringOfStage = new HashMap<>();
+        private List<Unit> units = List.of();
+        private List<Cohort> cohorts = List.of();
+        private List<ReportRecord> reports = List.of();
+
+        private Builder() {
+        }
+
+        /** One live exchange record, in any order. */
+        public Builder exchange(ExchangeRecord record) {
             CountedExchange.Gathering g = gatherings.computeIfAbsent(CountedExchange.groupKey(record),
                     k -> new CountedExchange.Gathering(record.exchange().kind()));
             g.add(record);
             gatheringOfStage.put(record.id(), g);
+            return this;
         }
+
+        public Builder units(List<Unit> all) {
+            this.units = List.copyOf(all);
+            return this;
+        }
+
+        public Builder cohorts(List<Cohort> all) {
+            this.cohorts = List.copyOf(all);
+            return this;
+        }
+
+        public Builder reports(List<ReportRecord> all) {
+            this.reports = List.copyOf(all);
+            return this;
+        }
+
+        public LedgerStatistics build() {
+            return new LedgerStatistics(this);
+        }
+    }
+
+    private LedgerStatistics(Builder gathered) {
         Map<CountedExchange.Gathering, CountedExchange> done = new HashMap<>();
-        List<CountedExchange> ordered = new ArrayList<>(gatherings.size());
-        for (CountedExchange.Gathering g : gatherings.values()) {
+        List<CountedExchange> ordered = new ArrayList<>(gathered.gatherings.size());
+        for (CountedExchange.Gathering g : gathered.gatherings.values()) {
             CountedExchange exchange = g.done();
             done.put(g, exchange);
             ordered.add(exchange);
@@ -85,21 +136,21 @@ public final class LedgerStatistics {
         ordered.sort(Comparator.comparing(e -> e.position));
         this.exchanges = List.copyOf(ordered);
         Map<ExchangeId, CountedExchange> stages = new HashMap<>();
-        gatheringOfStage.forEach((id, g) -> stages.put(id, done.get(g)));
+        gathered.gatheringOfStage.forEach((id, g) -> stages.put(id, done.get(g)));
         this.byStage = Map.copyOf(stages);
         markFirstTimeUnits(this.exchanges);
 
-        this.units = snapshot.units().stream().sorted(Comparator.comparing(Unit::id)).toList();
-        UnitTree tree = new UnitTree(snapshot.units());
+        this.units = gathered.units.stream().sorted(Comparator.comparing(Unit::id)).toList();
+        UnitTree tree = new UnitTree(gathered.units);
         Map<UnitId, List<UnitId>> chainOf = new HashMap<>();
         for (Unit unit : units) {
             chainOf.put(unit.id(), List.copyOf(tree.selfAndAncestors(unit.id())));
         }
         this.chains = Map.copyOf(chainOf);
         Map<CohortId, Cohort> cohortOf = new HashMap<>();
-        snapshot.cohorts().forEach(c -> cohortOf.put(c.id(), c));
+        gathered.cohorts.forEach(c -> cohortOf.put(c.id(), c));
         this.cohorts = Map.copyOf(cohortOf);
-        this.reports = snapshot.reports().stream().sorted(RECORDING_ORDER).toList();
+        this.reports = gathered.reports.stream().sorted(RECORDING_ORDER).toList();
     }
 
     private static void markFirstTimeUnits(List<CountedExchange> inLedgerOrder) {
