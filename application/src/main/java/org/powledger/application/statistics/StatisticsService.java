@@ -44,6 +44,8 @@ public final class StatisticsService implements ReadingStatistics {
 
     /** How many distinct answers are kept per revision; beyond that they are computed each time. */
     static final int MAX_KEPT_ANSWERS = 256;
+    /** How many times a reload reads the store while writes keep moving the revision. */
+    static final int MAX_READS = 3;
 
     private final Exchanges exchanges;
     private final Units units;
@@ -161,12 +163,20 @@ public final class StatisticsService implements ReadingStatistics {
             if (known != null && known.revision() == now) {
                 return known;
             }
-            Kept fresh = new Kept(now, readLedger(), new ConcurrentHashMap<>());
-            // Reading is not one transaction: if a write slipped in meanwhile the snapshot may already
-            // hold part of it. It is still no older than revision `now`, so it may answer this call;
-            // keeping it under `now` is safe, since the next call sees the newer revision and reloads.
-            kept = fresh;
-            return fresh;
+            // The store is read piece by piece, not in one transaction: when the revision moved while
+            // reading, a write may be half in what was read, so it is read again (a few times at most).
+            // Whatever is kept is no older than the revision it is kept under; if it is newer, the next
+            // call finds the newer revision and reads again, so no answer is ever stale.
+            for (int attempt = 1; ; attempt++) {
+                LedgerStatistics read = readLedger();
+                long after = revision.current();
+                if (after == now || attempt == MAX_READS) {
+                    Kept fresh = new Kept(now, read, new ConcurrentHashMap<>());
+                    kept = fresh;
+                    return fresh;
+                }
+                now = after;
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,26 @@ class StatisticsServiceTest {
         store("b", exchange().date("2024-06-01").returned(5).build());
         when(revision.current()).thenReturn(2L);
 
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
+        verify(exchanges, times(2)).forEach(any());
+    }
+
+    @Test
+    void reads_again_when_a_write_lands_while_reading() {
+        store("a", exchange().date("2024-05-01").returned(10).build());
+        AtomicLong current = new AtomicLong(1);
+        when(revision.current()).thenAnswer(invocation -> current.get());
+        doAnswer(invocation -> {
+            Consumer<ExchangeRecord> action = invocation.getArgument(0);
+            List.copyOf(stored).forEach(action);
+            if (current.get() == 1) {
+                store("b", exchange().date("2024-06-01").returned(5).build());
+                current.set(2);
+            }
+            return null;
+        }).when(exchanges).forEach(any());
+
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
         assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
         verify(exchanges, times(2)).forEach(any());
     }
