@@ -49,7 +49,13 @@ import org.powledger.domain.model.UnitTree;
  *   <li>First returns list every exchange of living people in the window, those with no first-time
  *       unit too (count 0).</li>
  *   <li>A unit scope or cohort scope counts living people only, so a report of {@code bodiesReturned}
- *       with such a scope is always measured against 0.</li>
+ *       with such a scope is always measured against 0. A report naming an exchange that is no longer
+ *       in the ledger, or lies outside the window, is measured against 0.</li>
+ *   <li>A cohort's {@code byUnit} lists the units on its tagged lines (in the window) and the units of
+ *       its {@code {cohort, unit}} reports of any metric (the figure shown is the latest
+ *       {@code peopleReturned} one, or null); largest {@code recorded} first, then by unit id.</li>
+ *   <li>A repatriation of bodies asked for its first-time units answers an empty item (count 0).</li>
+ *   <li>{@code percent} and {@code shareReturned} round half away from zero.</li>
  * </ul>
  */
 public final class LedgerStatistics {
