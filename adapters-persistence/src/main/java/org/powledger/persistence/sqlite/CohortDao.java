@@ -1,8 +1,9 @@
 package org.powledger.persistence.sqlite;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,7 +15,11 @@ interface CohortDao {
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, size = excluded.size,
                 size_approximate = excluded.size_approximate, description = excluded.description,
                 version = excluded.version, created_at = excluded.created_at, updated_at = excluded.updated_at""")
-    void save(@BindMethods CohortRow row);
+    void saveArguments(@BindMap Map<String, Object> row);
+
+    default void save(CohortRow row) {
+        saveArguments(RowArguments.of(row));
+    }
 
     @SqlUpdate("DELETE FROM cohort WHERE id = :id")
     void remove(String id);

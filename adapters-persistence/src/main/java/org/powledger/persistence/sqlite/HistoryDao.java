@@ -1,7 +1,8 @@
 package org.powledger.persistence.sqlite;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import java.util.Map;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -10,7 +11,11 @@ interface HistoryDao {
     @SqlUpdate("""
             INSERT INTO exchange_history (exchange_id, version, action, at, actor, snapshot)
             VALUES (:exchangeId, :version, :action, :at, :actor, :snapshot)""")
-    void append(@BindMethods HistoryRow row);
+    void appendArguments(@BindMap Map<String, Object> row);
+
+    default void append(HistoryRow row) {
+        appendArguments(RowArguments.of(row));
+    }
 
     /** Oldest version first; entries of the same version in the order they were appended. */
     @SqlQuery("""

@@ -1,8 +1,9 @@
 package org.powledger.persistence.sqlite;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -21,7 +22,11 @@ interface ReportDao {
             VALUES (:id, :sequence, :scopeYear, :scopeCohort, :scopeUnit, :scopeExchange, :metric, :value,
                     :approximate, :asOf, :sourceUrl, :sourceTitle, :sourcePublisher, :sourcePublishedOn,
                     :notes, :createdAt)""")
-    void insert(@BindMethods ReportRow row);
+    void insertArguments(@BindMap Map<String, Object> row);
+
+    default void insert(ReportRow row) {
+        insertArguments(RowArguments.of(row));
+    }
 
     @SqlUpdate("DELETE FROM report WHERE id = :id")
     void remove(String id);

@@ -189,6 +189,7 @@ final class SqliteDatabase implements AutoCloseable {
                     .dataSource(dataSource(file))
                     .locations("classpath:db/migration/sqlite")
                     .failOnMissingLocations(true)
+                    .loggers("slf4j")
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

@@ -70,7 +70,7 @@ final class SqliteExchanges implements Exchanges {
             long sequence = h.select("SELECT exchange_sequence FROM ledger_state WHERE id = 1")
                     .mapTo(Long.class).one();
             ExchangeRecord record = new ExchangeRecord(id, sequence, 1, at, at, exchange);
-            h.createUpdate(INSERT).bindMethods(ROWS.toExchangeRow(record)).execute();
+            h.createUpdate(INSERT).bindMap(RowArguments.of(ROWS.toExchangeRow(record))).execute();
             insertParts(h, record);
             return record;
         });
@@ -83,7 +83,7 @@ final class SqliteExchanges implements Exchanges {
             requireRefFree(h, record.exchange().ref(), record.id());
             ExchangeRecord kept = new ExchangeRecord(record.id(), old.sequence(), record.version(),
                     ROWS.instant(old.createdAt()), record.updatedAt(), record.exchange());
-            h.createUpdate(UPDATE).bindMethods(ROWS.toExchangeRow(kept)).execute();
+            h.createUpdate(UPDATE).bindMap(RowArguments.of(ROWS.toExchangeRow(kept))).execute();
             for (String part : List.of("breakdown_line", "exchange_mediator", "exchange_source", "exchange_word")) {
                 h.createUpdate("DELETE FROM " + part + " WHERE exchange_id = :id").bind("id", kept.id().value())
                         .execute();
@@ -239,24 +239,24 @@ final class SqliteExchanges implements Exchanges {
                 INSERT INTO breakdown_line (exchange_id, position, unit_id, cohort_id, count)
                 VALUES (:exchangeId, :position, :unitId, :cohortId, :count)""");
         for (int i = 0; i < exchange.breakdown().size(); i++) {
-            lines.bindMethods(ROWS.toLineRow(id, i, exchange.breakdown().get(i))).add();
+            lines.add(RowArguments.of(ROWS.toLineRow(id, i, exchange.breakdown().get(i))));
         }
         PreparedBatch mediators = h.prepareBatch("""
                 INSERT INTO exchange_mediator (exchange_id, position, name, name_key)
                 VALUES (:exchangeId, :position, :name, :nameKey)""");
         for (int i = 0; i < exchange.mediators().size(); i++) {
             String name = exchange.mediators().get(i);
-            mediators.bindMethods(new MediatorRow(id, i, name, ExchangeQuery.lowerCase(name))).add();
+            mediators.add(RowArguments.of(new MediatorRow(id, i, name, ExchangeQuery.lowerCase(name))));
         }
         PreparedBatch sources = h.prepareBatch("""
                 INSERT INTO exchange_source (exchange_id, position, url, title, publisher, published_on)
                 VALUES (:exchangeId, :position, :url, :title, :publisher, :publishedOn)""");
         for (int i = 0; i < exchange.sources().size(); i++) {
-            sources.bindMethods(ROWS.toSourceRow(id, i, exchange.sources().get(i))).add();
+            sources.add(RowArguments.of(ROWS.toSourceRow(id, i, exchange.sources().get(i))));
         }
         PreparedBatch words = h.prepareBatch("INSERT INTO exchange_word (word, exchange_id) VALUES (:word, :id)");
         for (String word : SearchWords.of(exchange)) {
-            words.bind("word", word).bind("id", id).add();
+            words.add(Map.of("word", word, "id", id));
         }
         for (PreparedBatch batch : List.of(lines, mediators, sources, words)) {
             if (batch.size() > 0) {

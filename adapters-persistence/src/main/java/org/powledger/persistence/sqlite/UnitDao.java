@@ -1,8 +1,9 @@
 package org.powledger.persistence.sqlite;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -13,7 +14,11 @@ interface UnitDao {
             VALUES (:id, :name, :parentId, :version, :createdAt, :updatedAt)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,
                 version = excluded.version, created_at = excluded.created_at, updated_at = excluded.updated_at""")
-    void save(@BindMethods UnitRow row);
+    void saveArguments(@BindMap Map<String, Object> row);
+
+    default void save(UnitRow row) {
+        saveArguments(RowArguments.of(row));
+    }
 
     @SqlUpdate("DELETE FROM unit WHERE id = :id")
     void remove(String id);
