@@ -56,6 +56,10 @@ public final class SqliteLedgerStore implements LedgerStore {
         return db.file();
     }
 
+    SqliteDatabase database() {
+        return db;
+    }
+
     @Override
     public String kind() {
         return "sqlite";
