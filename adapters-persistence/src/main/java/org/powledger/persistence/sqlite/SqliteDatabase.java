@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -135,6 +137,24 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /** {@code VACUUM INTO} reads one snapshot of the database and writes it, compacted, to a new file. */
+    void backupTo(Path target) {
+        try (Handle handle = Jdbi.create(dataSource(file)).open()) {
+            handle.createUpdate("VACUUM INTO :target").bind("target", target.toString()).execute();
+        }
+    }
+
+    List<String> integrityProblems() {
+        return read(h -> {
+            List<String> problems = new ArrayList<>(h.select("PRAGMA integrity_check").mapTo(String.class).list());
+            problems.remove("ok");
+            h.select("PRAGMA foreign_key_check").map((rs, ctx) -> "row " + rs.getLong("rowid") + " of "
+                    + rs.getString("table") + " refers to a missing row of " + rs.getString("parent"))
+                    .forEach(problems::add);
+            return problems;
+        });
+    }
+
     long revision() {
         return read(h -> h.select("SELECT revision FROM ledger_state WHERE id = 1").mapTo(Long.class).one());
     }
@@ -147,11 +167,19 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /** Closes both pools, after the write in progress if any; lets SQLite refresh its planner statistics first. */
     @Override
     public void close() {
         readPool.close();
         writeLock.lock();
         try {
+            if (!writePool.isClosed()) {
+                try (Handle handle = writes.open()) {
+                    handle.execute("PRAGMA optimize");
+                } catch (RuntimeException e) {
+                    // best effort: the statistics only help the query planner
+                }
+            }
             writePool.close();
         } finally {
             writeLock.unlock();

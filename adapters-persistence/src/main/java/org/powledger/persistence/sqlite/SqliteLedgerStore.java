@@ -1,6 +1,8 @@
 package org.powledger.persistence.sqlite;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.powledger.domain.port.out.Cohorts;
 import org.powledger.domain.port.out.ExchangeHistory;
 import org.powledger.domain.port.out.Exchanges;
@@ -54,6 +56,29 @@ public final class SqliteLedgerStore implements LedgerStore {
     /** The database file, as an absolute path. */
     public Path file() {
         return db.file();
+    }
+
+    /**
+     * Writes a consistent copy of the whole database to {@code target} ({@code VACUUM INTO}) while the
+     * store stays in use; the copy is itself a ledger file that {@link #open} accepts.
+     *
+     * @throws IllegalArgumentException when {@code target} exists already or its folder does not
+     */
+    public void backupTo(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            throw new IllegalArgumentException("The backup file " + absolute + " exists already");
+        }
+        if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
+            throw new IllegalArgumentException(
+                    "Cannot write the backup " + absolute + ": the folder " + absolute.getParent() + " does not exist");
+        }
+        db.backupTo(absolute);
+    }
+
+    /** What SQLite finds wrong with the file (integrity and foreign keys); empty when all is well. */
+    public List<String> integrityProblems() {
+        return db.integrityProblems();
     }
 
     SqliteDatabase database() {

@@ -183,6 +183,32 @@ class SqliteLedgerStoreTest {
         }
     }
 
+    @Test
+    void a_backup_is_a_consistent_ledger_file_of_its_own() {
+        Path backup = folder.resolve("backup.db");
+        ExchangeRecord stored;
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            stored = store.exchanges().add(ExchangeId.of("ex_saved"), LedgerFixtures.exchange().ref("saved").notes("Azovstal").mediators("UAE").build(), T0);
+
+            store.backupTo(backup);
+
+            assertThatThrownBy(() -> store.backupTo(backup)).isInstanceOf(IllegalArgumentException.class);
+        }
+        try (SqliteLedgerStore copy = SqliteLedgerStore.open(backup)) {
+            assertThat(copy.exchanges().byId(stored.id())).contains(stored);
+            assertThat(copy.integrityProblems()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_sound_file_has_no_integrity_problems() {
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            store.exchanges().add(ExchangeId.of("ex_one"), LedgerFixtures.exchange().build(), T0);
+
+            assertThat(store.integrityProblems()).isEmpty();
+        }
+    }
+
     private static List<String> tables(SqliteLedgerStore store) {
         return store.database().read(h -> h.select("SELECT name FROM sqlite_master WHERE type = 'table'")
                 .mapTo(String.class).list());
