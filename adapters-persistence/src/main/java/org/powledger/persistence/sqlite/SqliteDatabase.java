@@ -98,12 +98,17 @@ final class SqliteDatabase implements AutoCloseable {
         return reads.withHandle(handle -> {
             handle.execute("BEGIN");
             snapshot.set(handle);
+            T result;
             try {
-                return work.apply(handle);
-            } finally {
+                result = work.apply(handle);
+            } catch (RuntimeException | Error e) {
                 snapshot.remove();
-                handle.execute("ROLLBACK");
+                rollBack(handle, e);
+                throw e;
             }
+            snapshot.remove();
+            handle.execute("ROLLBACK");
+            return result;
         });
     }
 
