@@ -38,7 +38,7 @@ final class SqliteDatabase implements AutoCloseable {
     private final HikariDataSource writePool;
     private final Jdbi reads;
     private final Jdbi writes;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ThreadLocal<Handle> writing = new ThreadLocal<>();
     private final ThreadLocal<Handle> snapshot = new ThreadLocal<>();
 
