@@ -64,6 +64,7 @@ public final class SqliteLedgerStore implements LedgerStore {
      *
      * @throws IllegalArgumentException when {@code target} exists already or its folder does not
      */
+    @Override
     public void backupTo(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute)) {
@@ -77,7 +78,8 @@ public final class SqliteLedgerStore implements LedgerStore {
     }
 
     /** What SQLite finds wrong with the file (integrity and foreign keys); empty when all is well. */
-    public List<String> integrityProblems() {
+    @Override
+    public List<String> storageProblems() {
         return db.integrityProblems();
     }
 

@@ -196,7 +196,7 @@ class SqliteLedgerStoreTest {
         }
         try (SqliteLedgerStore copy = SqliteLedgerStore.open(backup)) {
             assertThat(copy.exchanges().byId(stored.id())).contains(stored);
-            assertThat(copy.integrityProblems()).isEmpty();
+            assertThat(copy.storageProblems()).isEmpty();
         }
     }
 
@@ -205,7 +205,7 @@ class SqliteLedgerStoreTest {
         try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
             store.exchanges().add(ExchangeId.of("ex_one"), LedgerFixtures.exchange().build(), T0);
 
-            assertThat(store.integrityProblems()).isEmpty();
+            assertThat(store.storageProblems()).isEmpty();
         }
     }
 
