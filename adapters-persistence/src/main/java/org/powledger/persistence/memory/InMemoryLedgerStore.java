@@ -6,6 +6,7 @@ import org.powledger.domain.port.out.Exchanges;
 import org.powledger.domain.port.out.LedgerRevision;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.domain.port.out.Reports;
+import org.powledger.domain.port.out.IdempotencyKeys;
 import org.powledger.domain.port.out.Tokens;
 import org.powledger.domain.port.out.Transactions;
 import org.powledger.domain.port.out.Units;
@@ -23,6 +24,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private final InMemoryCohorts cohorts = new InMemoryCohorts(ledger);
     private final InMemoryReports reports = new InMemoryReports(ledger);
     private final InMemoryTokens tokens = new InMemoryTokens(ledger);
+    private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(ledger);
     private final InMemoryTransactions transactions = new InMemoryTransactions(ledger);
 
     @Override
@@ -78,5 +80,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public void close() {
         ledger.close();
+    }
+
+    @Override
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 }

@@ -7,6 +7,7 @@ import org.powledger.domain.model.BreakdownLine;
 import org.powledger.domain.model.Cohort;
 import org.powledger.domain.model.Exchange;
 import org.powledger.domain.model.ExchangeRecord;
+import org.powledger.domain.model.IdempotentRequest;
 import org.powledger.domain.model.Report;
 import org.powledger.domain.model.ReportRecord;
 import org.powledger.domain.model.ReportScope;
@@ -139,4 +140,12 @@ interface RowMapping extends Conversions {
     TokenRow toTokenRow(Token token);
 
     Token toToken(TokenRow row);
+
+    // --- idempotency keys
+
+    @Mapping(target = "exchangeId", source = "exchange")
+    IdempotencyRow toIdempotencyRow(IdempotentRequest request);
+
+    @Mapping(target = "exchange", source = "exchangeId")
+    IdempotentRequest toIdempotentRequest(IdempotencyRow row);
 }

@@ -9,6 +9,7 @@ import org.powledger.domain.port.out.Exchanges;
 import org.powledger.domain.port.out.LedgerRevision;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.domain.port.out.Reports;
+import org.powledger.domain.port.out.IdempotencyKeys;
 import org.powledger.domain.port.out.Tokens;
 import org.powledger.domain.port.out.Transactions;
 import org.powledger.domain.port.out.Units;
@@ -27,6 +28,7 @@ public final class SqliteLedgerStore implements LedgerStore {
     private final SqliteCohorts cohorts;
     private final SqliteReports reports;
     private final SqliteTokens tokens;
+    private final SqliteIdempotencyKeys idempotencyKeys;
     private final SqliteTransactions transactions;
     private final SqliteLedgerRevision revision;
 
@@ -38,6 +40,7 @@ public final class SqliteLedgerStore implements LedgerStore {
         this.cohorts = new SqliteCohorts(db);
         this.reports = new SqliteReports(db);
         this.tokens = new SqliteTokens(db);
+        this.idempotencyKeys = new SqliteIdempotencyKeys(db);
         this.transactions = new SqliteTransactions(db);
         this.revision = new SqliteLedgerRevision(db);
     }
@@ -140,5 +143,10 @@ public final class SqliteLedgerStore implements LedgerStore {
     @Override
     public void close() {
         db.close();
+    }
+
+    @Override
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 }
