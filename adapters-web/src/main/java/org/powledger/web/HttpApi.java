@@ -9,6 +9,7 @@ import org.powledger.domain.port.in.CheckingHealth;
 import org.powledger.domain.port.in.KeepingCohorts;
 import org.powledger.domain.port.in.KeepingReports;
 import org.powledger.domain.port.in.KeepingUnits;
+import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.port.in.RecordingExchanges;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.cohort.CohortRoutes;
@@ -19,12 +20,13 @@ import org.powledger.web.json.JsonSupport;
 import org.powledger.web.problem.JettyProblems;
 import org.powledger.web.problem.ProblemMapping;
 import org.powledger.web.report.ReportRoutes;
+import org.powledger.web.statistics.StatisticsRoutes;
 import org.powledger.web.unit.UnitRoutes;
 
 /**
  * The HTTP API of the ledger, built from the use cases it drives:
  * <pre>{@code
- * HttpApi api = new HttpApi(exchanges, units, cohorts, reports, authenticating, health,
+ * HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, authenticating, health,
  *         new WebSettings(false, "0.1.0"));
  * api.start("127.0.0.1", 8080);
  * ...
@@ -39,7 +41,7 @@ public final class HttpApi {
     private final ObjectMapper mapper;
 
     public HttpApi(RecordingExchanges exchanges, KeepingUnits units, KeepingCohorts cohorts, KeepingReports reports,
-                   Authenticating authenticating, CheckingHealth health, WebSettings settings) {
+                   ReadingStatistics statistics, Authenticating authenticating, CheckingHealth health, WebSettings settings) {
         Objects.requireNonNull(settings, "settings");
         this.mapper = JsonSupport.newMapper();
         this.app = Javalin.create(config -> {
@@ -63,6 +65,7 @@ public final class HttpApi {
         new CohortRoutes(cohorts, access, bodies, answers).register(app);
         new ExchangeRoutes(exchanges, access, bodies, answers).register(app);
         new ReportRoutes(reports, access, bodies, answers).register(app);
+        new StatisticsRoutes(statistics, access, answers).register(app);
     }
 
     /** The Javalin application, not yet started. */

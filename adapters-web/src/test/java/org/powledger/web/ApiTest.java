@@ -26,6 +26,7 @@ import org.powledger.domain.port.in.CheckingHealth;
 import org.powledger.domain.port.in.KeepingCohorts;
 import org.powledger.domain.port.in.KeepingReports;
 import org.powledger.domain.port.in.KeepingUnits;
+import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.port.in.RecordingExchanges;
 
 /**
@@ -46,6 +47,7 @@ public abstract class ApiTest {
     protected KeepingUnits units;
     protected KeepingCohorts cohorts;
     protected KeepingReports reports;
+    protected ReadingStatistics statistics;
     protected Authenticating authenticating;
     protected CheckingHealth health;
 
@@ -55,6 +57,7 @@ public abstract class ApiTest {
         units = mock(KeepingUnits.class);
         cohorts = mock(KeepingCohorts.class);
         reports = mock(KeepingReports.class);
+        statistics = mock(ReadingStatistics.class);
         authenticating = mock(Authenticating.class);
         health = mock(CheckingHealth.class);
         when(authenticating.authenticate(anyString())).thenReturn(Optional.empty());
@@ -69,7 +72,7 @@ public abstract class ApiTest {
 
     /** Runs {@code test} against a freshly started API. */
     protected void api(Scenario test) {
-        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, authenticating, health, settings());
+        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, authenticating, health, settings());
         JavalinTest.test(api.app(), (server, client) -> test.run(new Client(client)));
     }
 
