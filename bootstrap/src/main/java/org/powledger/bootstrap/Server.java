@@ -18,7 +18,8 @@ final class Server implements AutoCloseable {
     static Server start(String db, String host, int port, boolean requireReadToken) {
         Ledger ledger = Ledger.open(db);
         try {
-            HttpApi api = new HttpApi(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.tokens,
+            HttpApi api = new HttpApi(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.statistics,
+                    ledger.tokens,
                     ledger.health, new WebSettings(requireReadToken, Version.current()));
             return new Server(ledger, api.start(host, port));
         } catch (RuntimeException e) {
