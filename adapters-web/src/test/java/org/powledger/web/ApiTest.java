@@ -27,6 +27,7 @@ import org.powledger.domain.port.in.KeepingCohorts;
 import org.powledger.domain.port.in.KeepingReports;
 import org.powledger.domain.port.in.KeepingUnits;
 import org.powledger.domain.port.in.RecordingExchanges;
+import org.powledger.domain.port.in.TransferringLedger;
 
 /**
  * The API over real HTTP with its driving ports mocked. Tokens: {@code writer} (scope write, actor
@@ -46,6 +47,7 @@ public abstract class ApiTest {
     protected KeepingUnits units;
     protected KeepingCohorts cohorts;
     protected KeepingReports reports;
+    protected TransferringLedger transfer;
     protected Authenticating authenticating;
     protected CheckingHealth health;
 
@@ -55,6 +57,7 @@ public abstract class ApiTest {
         units = mock(KeepingUnits.class);
         cohorts = mock(KeepingCohorts.class);
         reports = mock(KeepingReports.class);
+        transfer = mock(TransferringLedger.class);
         authenticating = mock(Authenticating.class);
         health = mock(CheckingHealth.class);
         when(authenticating.authenticate(anyString())).thenReturn(Optional.empty());
@@ -69,7 +72,8 @@ public abstract class ApiTest {
 
     /** Runs {@code test} against a freshly started API. */
     protected void api(Scenario test) {
-        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, authenticating, health, settings());
+        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, transfer, authenticating, health,
+                settings());
         JavalinTest.test(api.app(), (server, client) -> test.run(new Client(client)));
     }
 
