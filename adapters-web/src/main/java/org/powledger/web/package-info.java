@@ -24,7 +24,7 @@
  *   <li><b>CSV</b>: RFC 4180, CRLF, {@code text/csv; charset=utf-8}; nested objects as {@code a.b};
  *       lists of values joined with {@code ;}; lists of objects as one {@code list.field} column per
  *       field (e.g. {@code sources.url}); the breakdown as {@code unit:count;unit/cohort:count;/cohort:count}.</li>
- *   <li><b>Idempotency-Key</b> is kept in memory per token for 24 hours; {@code ref} is the durable key.</li>
+ *   <li><b>Idempotency-Key</b> is kept in the store for 7 days, per token; the fingerprint of a request is its body re-written canonically.</li>
  *   <li><b>Import and export files</b> ({@link org.powledger.web.transfer.LedgerFiles}, shared with the
  *       command line). <i>NDJSON</i>, UTF-8, one object a line:
  *       {@code {"type": "unit"|"cohort"|"exchange"|"report", ...}}, the rest exactly the body of the

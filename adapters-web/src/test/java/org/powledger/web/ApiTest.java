@@ -26,6 +26,7 @@ import org.powledger.domain.port.in.CheckingHealth;
 import org.powledger.domain.port.in.KeepingCohorts;
 import org.powledger.domain.port.in.KeepingReports;
 import org.powledger.domain.port.in.KeepingUnits;
+import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.port.in.RecordingExchanges;
 import org.powledger.domain.port.in.TransferringLedger;
 
@@ -47,6 +48,7 @@ public abstract class ApiTest {
     protected KeepingUnits units;
     protected KeepingCohorts cohorts;
     protected KeepingReports reports;
+    protected ReadingStatistics statistics;
     protected TransferringLedger transfer;
     protected Authenticating authenticating;
     protected CheckingHealth health;
@@ -57,6 +59,7 @@ public abstract class ApiTest {
         units = mock(KeepingUnits.class);
         cohorts = mock(KeepingCohorts.class);
         reports = mock(KeepingReports.class);
+        statistics = mock(ReadingStatistics.class);
         transfer = mock(TransferringLedger.class);
         authenticating = mock(Authenticating.class);
         health = mock(CheckingHealth.class);
@@ -72,8 +75,8 @@ public abstract class ApiTest {
 
     /** Runs {@code test} against a freshly started API. */
     protected void api(Scenario test) {
-        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, transfer, authenticating, health,
-                settings());
+        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, transfer, authenticating,
+                health, settings());
         JavalinTest.test(api.app(), (server, client) -> test.run(new Client(client)));
     }
 

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.powledger.domain.port.out.Cohorts;
 import org.powledger.domain.port.out.ExchangeHistory;
 import org.powledger.domain.port.out.Exchanges;
+import org.powledger.domain.port.out.IdempotencyKeys;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.domain.port.out.Reports;
 import org.powledger.domain.port.out.Tokens;
@@ -22,6 +23,7 @@ public final class MockedStore {
     public final Cohorts cohorts = mock(Cohorts.class);
     public final Reports reports = mock(Reports.class);
     public final Tokens tokens = mock(Tokens.class);
+    public final IdempotencyKeys idempotencyKeys = mock(IdempotencyKeys.class);
     public final LedgerStore store = mock(LedgerStore.class);
 
     public MockedStore() {
@@ -31,6 +33,7 @@ public final class MockedStore {
         lenient().when(store.cohorts()).thenReturn(cohorts);
         lenient().when(store.reports()).thenReturn(reports);
         lenient().when(store.tokens()).thenReturn(tokens);
+        lenient().when(store.idempotencyKeys()).thenReturn(idempotencyKeys);
         lenient().when(store.transactions()).thenReturn(new Transactions() {
             @Override
             public <T> T write(Supplier<T> work) {

@@ -5,7 +5,10 @@ import org.powledger.application.access.TokenService;
 import org.powledger.application.cohort.CohortService;
 import org.powledger.application.exchange.ExchangeService;
 import org.powledger.application.health.HealthService;
+import org.powledger.application.integrity.IntegrityService;
 import org.powledger.application.report.ReportService;
+import org.powledger.application.statistics.StatisticsService;
+import org.powledger.application.transfer.TransferService;
 import org.powledger.application.unit.UnitService;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.persistence.LedgerStores;
@@ -23,6 +26,9 @@ final class Ledger implements AutoCloseable {
     final ReportService reports;
     final TokenService tokens;
     final HealthService health;
+    final StatisticsService statistics;
+    final TransferService transfer;
+    final IntegrityService integrity;
 
     private Ledger(LedgerStore store, Clock clock) {
         this.store = store;
@@ -32,6 +38,9 @@ final class Ledger implements AutoCloseable {
         this.reports = new ReportService(store, clock);
         this.tokens = new TokenService(store, clock);
         this.health = new HealthService(store, Version.current());
+        this.statistics = new StatisticsService(store);
+        this.transfer = new TransferService(store, clock, exchanges, units, cohorts);
+        this.integrity = new IntegrityService(store);
     }
 
     /** Opens the store that {@code db} names: a SQLite file path, {@code memory:}, or a JDBC URL. */

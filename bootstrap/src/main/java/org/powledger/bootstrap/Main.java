@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code powledger} command line: exit 0 on success, 1 with one line on stderr otherwise. */
 @Command(name = "powledger", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "POW Ledger: a ledger of prisoner exchanges and the statistics drawn from them.",
-        subcommands = {ServeCommand.class, TokenCommand.class})
+        subcommands = {ServeCommand.class, BackupCommand.class, CheckCommand.class, TokenCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -3,8 +3,6 @@ package org.powledger.bootstrap;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.powledger.web.HttpApi;
-import org.powledger.web.WebSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,22 +37,18 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageError("--port must be between 0 and 65535");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Ledger ledger = store.open();
-        ledger.tokens.createFirstAdminIfNone().ifPresent(token -> {
+        Server server = Server.start(store.db, host, port, requireReadToken);
+        server.ledger().tokens.createFirstAdminIfNone().ifPresent(token -> {
             out.println("Created the first admin token (shown once, keep it safe):");
             out.println(token);
         });
-        HttpApi api = HttpApi.of(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.tokens,
-                ledger.health, new WebSettings(requireReadToken, Version.current()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.stop();
-            ledger.close();
+            server.close();
             stopped.countDown();
         }, "powledger-shutdown"));
-        int actualPort = api.start(host, port);
-        out.println("POW Ledger " + Version.current() + " listening on http://" + host + ":" + actualPort
-                + " (store: " + ledger.store.kind() + ")");
+        out.println("POW Ledger " + Version.current() + " listening on http://" + host + ":" + server.port()
+                + " (store: " + server.ledger().store.kind() + ")");
         out.flush();
         stopped.await();
         return 0;

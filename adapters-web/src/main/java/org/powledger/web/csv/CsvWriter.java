@@ -105,6 +105,9 @@ public final class CsvWriter {
     }
 
     private static String scalar(JsonNode value) {
-        return value == null || value.isNull() || value.isMissingNode() ? "" : value.asText();
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
     }
 }

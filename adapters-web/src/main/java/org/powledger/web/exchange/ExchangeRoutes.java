@@ -2,7 +2,6 @@ package org.powledger.web.exchange;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.Page;
 import org.powledger.domain.port.in.ExchangeDraft;
 import org.powledger.domain.port.in.RecordingExchanges;
+import org.powledger.domain.port.in.RecordingExchanges.Recorded;
 import org.powledger.domain.port.in.RecordingExchanges.ExchangeFilter;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.csv.CsvLayout;
@@ -24,7 +24,7 @@ import org.powledger.web.json.JsonBodies;
 /**
  * {@code POST /api/v1/exchanges}, {@code GET/PUT/DELETE /api/v1/exchanges/{id}},
  * {@code GET /api/v1/exchanges} with its filters, and {@code GET /api/v1/exchanges/{id}/history}.
- * {@code POST} honours {@code Idempotency-Key} (see {@link IdempotencyKeys}).
+ * {@code POST} honours {@code Idempotency-Key} (see {@link IdempotencyKeyHeader}).
  */
 public final class ExchangeRoutes {
 
@@ -49,7 +49,6 @@ public final class ExchangeRoutes {
     private final JsonBodies bodies;
     private final Representations answers;
     private final ExchangeMapper mapper = ExchangeMapper.INSTANCE;
-    private final IdempotencyKeys idempotencyKeys;
 
     public ExchangeRoutes(RecordingExchanges exchanges, BearerAccess access, JsonBodies bodies,
                           Representations answers) {
@@ -57,7 +56,6 @@ public final class ExchangeRoutes {
         this.access = access;
         this.bodies = bodies;
         this.answers = answers;
-        this.idempotencyKeys = new IdempotencyKeys(Clock.systemUTC());
     }
 
     public void register(Javalin app) {
@@ -72,18 +70,18 @@ public final class ExchangeRoutes {
     private void create(Context ctx) {
         Actor actor = access.writer(ctx);
         QueryParams.of(ctx, Set.of());
-        String key = IdempotencyKeys.validKey(ctx.header(IdempotencyKeys.HEADER));
+        String key = IdempotencyKeyHeader.validKey(ctx.header(IdempotencyKeyHeader.HEADER));
         ExchangeBody body = bodies.read(ctx, ExchangeBody.class);
         ExchangeDraft draft = mapper.toDraft(body, null);
         ExchangeRecord stored;
         if (key == null) {
             stored = exchanges.record(draft, actor);
         } else {
-            IdempotencyKeys.Outcome outcome = idempotencyKeys.create(actor.name(), key, draft,
-                    () -> exchanges.record(draft, actor));
-            stored = outcome.record();
-            if (outcome.replayed()) {
-                ctx.header("Idempotent-Replayed", "true");
+            Recorded recorded = exchanges.record(draft, actor, key,
+                    IdempotencyKeyHeader.fingerprint(bodies.canonical(body)));
+            stored = recorded.record();
+            if (recorded.replayed()) {
+                ctx.header(IdempotencyKeyHeader.REPLAYED, "true");
             }
         }
         answers.saved(ctx, true, PATH + "/" + stored.id().value(), stored.version(), mapper.toView(stored));

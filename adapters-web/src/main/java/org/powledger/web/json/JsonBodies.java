@@ -38,6 +38,15 @@ public final class JsonBodies {
         this.mapper = mapper;
     }
 
+    /** A DTO written back as JSON the same way every time: what a request meant, whatever its spacing. */
+    public byte[] canonical(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a request body read by this mapper can be written by it", e);
+        }
+    }
+
     public <T> T read(Context ctx, Class<T> type) {
         requireJsonContentType(ctx.header("Content-Type"));
         byte[] body = readBounded(ctx);

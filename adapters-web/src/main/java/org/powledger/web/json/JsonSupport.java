@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -29,7 +31,9 @@ import java.util.regex.Pattern;
 /**
  * The one Jackson configuration of the HTTP API: strict on input (unknown fields, duplicate keys,
  * trailing tokens, a float or a string where a whole number belongs, a number where a string
- * belongs are all errors), dates as {@code YYYY-MM-DD}, timestamps as RFC 3339 UTC to the second.
+ * belongs are all errors), dates as {@code YYYY-MM-DD}, timestamps as RFC 3339 UTC to the second,
+ * decimals as plain numbers with their scale kept ({@code 35.5}, {@code -100.0}, never {@code -1E+2}),
+ * also in the trees the CSV answers are written from.
  */
 public final class JsonSupport {
 
@@ -56,6 +60,8 @@ public final class JsonSupport {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .addModule(time)
                 .build();
         CoercionAction fail = CoercionAction.Fail;

@@ -82,4 +82,14 @@ class CsvWriterTest {
     void an_empty_list_is_just_the_header() {
         assertThat(csv.write(List.of(), CsvLayout.of("a", "b"))).isEqualTo("a,b\r\n");
     }
+
+    @Test
+    void decimals_are_plain_numbers() {
+        JsonNode row = json.createObjectNode().put("percent", new java.math.BigDecimal("-1E+2"))
+                .put("share", new java.math.BigDecimal("0.5116"));
+
+        String out = csv.write(List.of(row), CsvLayout.of("percent", "share"));
+
+        assertThat(out).isEqualTo("percent,share\r\n-100,0.5116\r\n");
+    }
 }

@@ -1,11 +1,13 @@
 package org.powledger.application.exchange;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.powledger.application.LedgerReferences;
 import org.powledger.domain.model.Actor;
@@ -17,7 +19,9 @@ import org.powledger.domain.model.ExchangeQuery;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.HistoryEntry;
 import org.powledger.domain.model.HistoryEntry.Action;
+import org.powledger.domain.model.IdempotentRequest;
 import org.powledger.domain.model.InvalidQuery;
+import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.Kind;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.Page;
@@ -35,6 +39,9 @@ import org.powledger.domain.port.out.LedgerStore;
 /** Recording exchanges: every write is checked, stored and entered in the history in one transaction. */
 public final class ExchangeService implements RecordingExchanges {
 
+    /** Longer than the 24 hours a client may count on. */
+    static final Duration IDEMPOTENCY_KEYS_KEPT = Duration.ofDays(7);
+
     private final LedgerStore store;
     private final Clock clock;
     private final LedgerReferences references;
@@ -49,6 +56,37 @@ public final class ExchangeService implements RecordingExchanges {
     public ExchangeRecord record(ExchangeDraft draft, Actor actor) {
         Exchange exchange = validated(draft);
         return store.transactions().write(() -> add(ExchangeId.random(), exchange, actor));
+    }
+
+    @Override
+    public Recorded record(ExchangeDraft draft, Actor actor, String idempotencyKey, String fingerprint) {
+        Exchange exchange = validated(draft);
+        String key = IdempotentRequest.scoped(actor.name(), idempotencyKey);
+        return store.transactions().write(() -> {
+            Instant now = clock.instant();
+            store.idempotencyKeys().forgetBefore(now.minus(IDEMPOTENCY_KEYS_KEPT));
+            Optional<IdempotentRequest> earlier = store.idempotencyKeys().find(key);
+            if (earlier.isPresent()) {
+                if (!earlier.get().fingerprint().equals(fingerprint)) {
+                    throw InvalidRecord.of("", "this Idempotency-Key was already used with another request");
+                }
+                return new Recorded(firstAnswer(earlier.get().exchange()), true);
+            }
+            ExchangeRecord added = add(ExchangeId.random(), exchange, actor);
+            store.idempotencyKeys().remember(new IdempotentRequest(key, fingerprint, added.id(), now));
+            return new Recorded(added, false);
+        });
+    }
+
+    /** The record as its create answered it, even if it was replaced or deleted since. */
+    private ExchangeRecord firstAnswer(ExchangeId id) {
+        Optional<ExchangeRecord> current = store.exchanges().byId(id);
+        if (current.isPresent() && current.get().version() == 1) {
+            return current.get();
+        }
+        HistoryEntry created = store.history().of(id).get(0);
+        return new ExchangeRecord(id, current.map(ExchangeRecord::sequence).orElse(0L), created.version(),
+                created.at(), created.at(), created.exchange());
     }
 
     /** Adds a checked exchange under a given id; the caller holds the write transaction. */

@@ -13,6 +13,17 @@ public interface RecordingExchanges {
 
     ExchangeRecord record(ExchangeDraft draft, Actor actor);
 
+    /**
+     * Records once per {@code Idempotency-Key}: a repeat with the same key and the same
+     * {@code fingerprint} of the request gets the first record back ({@code replayed}); the same key
+     * with another fingerprint is refused (422). Two concurrent requests with one key never both create.
+     */
+    Recorded record(ExchangeDraft draft, Actor actor, String idempotencyKey, String fingerprint);
+
+    /** A record as an idempotent create answered it: just now, or earlier ({@code replayed}). */
+    record Recorded(ExchangeRecord record, boolean replayed) {
+    }
+
     /** Replaces the whole record; {@code expectedVersion} comes from {@code If-Match} (null: missing). */
     ExchangeRecord replace(ExchangeId id, ExchangeDraft draft, Integer expectedVersion, Actor actor);
 

@@ -24,6 +24,8 @@ public interface LedgerStore extends AutoCloseable {
 
     Tokens tokens();
 
+    IdempotencyKeys idempotencyKeys();
+
     Transactions transactions();
 
     LedgerRevision revision();

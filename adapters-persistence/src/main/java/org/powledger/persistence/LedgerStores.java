@@ -1,0 +1,36 @@
+package org.powledger.persistence;
+
+import java.nio.file.Path;
+import org.powledger.domain.port.out.LedgerStore;
+import org.powledger.persistence.memory.InMemoryLedgerStore;
+import org.powledger.persistence.sqlite.SqliteLedgerStore;
+
+/** Opens the store that a {@code --db} value names. */
+public final class LedgerStores {
+
+    public static final String MEMORY = "memory:";
+
+    private LedgerStores() {
+    }
+
+    /**
+     * {@code memory:} is a new in-memory store; {@code jdbc:postgresql:…} is not supported yet; anything
+     * else (optionally prefixed {@code jdbc:sqlite:}) is the path of a SQLite file, created if missing.
+     *
+     * @throws IllegalArgumentException when {@code db} names no store this build can open
+     * @throws IllegalStateException when the SQLite file cannot be opened or migrated
+     */
+    public static LedgerStore open(String db) {
+        if (db == null || db.isBlank()) {
+            throw new IllegalArgumentException("No database given: a file path, memory: or a jdbc:postgresql: URL");
+        }
+        if (db.equals(MEMORY)) {
+            return new InMemoryLedgerStore();
+        }
+        if (db.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("PostgreSQL is not supported yet");
+        }
+        String path = db.startsWith("jdbc:sqlite:") ? db.substring("jdbc:sqlite:".length()) : db;
+        return SqliteLedgerStore.open(Path.of(path));
+    }
+}

@@ -1,0 +1,55 @@
+package org.powledger.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.powledger.domain.port.out.LedgerStore;
+import org.powledger.persistence.memory.InMemoryLedgerStore;
+import org.powledger.persistence.sqlite.SqliteLedgerStore;
+
+class LedgerStoresTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void memory_opens_an_in_memory_store() {
+        try (LedgerStore store = LedgerStores.open("memory:")) {
+            assertThat(store).isInstanceOf(InMemoryLedgerStore.class);
+            assertThat(store.kind()).isEqualTo("memory");
+            assertThat(store.isUp()).isTrue();
+        }
+    }
+
+    @Test
+    void a_path_opens_a_sqlite_file() {
+        try (LedgerStore store = LedgerStores.open(folder.resolve("ledger.db").toString())) {
+            assertThat(store).isInstanceOf(SqliteLedgerStore.class);
+            assertThat(store.kind()).isEqualTo("sqlite");
+        }
+        assertThat(folder.resolve("ledger.db")).exists();
+    }
+
+    @Test
+    void a_jdbc_sqlite_url_opens_its_file() {
+        try (LedgerStore store = LedgerStores.open("jdbc:sqlite:" + folder.resolve("other.db"))) {
+            assertThat(store.kind()).isEqualTo("sqlite");
+        }
+        assertThat(folder.resolve("other.db")).exists();
+    }
+
+    @Test
+    void postgresql_is_not_supported_yet() {
+        assertThatThrownBy(() -> LedgerStores.open("jdbc:postgresql://localhost/powledger"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PostgreSQL is not supported yet");
+    }
+
+    @Test
+    void nothing_given_is_a_usage_error() {
+        assertThatThrownBy(() -> LedgerStores.open(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,94 @@
+package org.powledger.persistence.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.powledger.domain.fixtures.LedgerFixtures.december30;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.powledger.domain.model.Exchange;
+import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.HistoryEntry;
+import org.powledger.domain.model.HistoryEntry.Action;
+import org.powledger.domain.model.Kind;
+import org.powledger.domain.model.Source;
+
+/** The contract of {@link org.powledger.domain.port.out.ExchangeHistory}. */
+public abstract class ExchangeHistoryContract extends StoreContract {
+
+    private static final ExchangeId ID = ExchangeId.of("ex_history1");
+
+    @Test
+    void the_history_of_an_id_never_used_is_empty() {
+        assertThat(store.history().of(ExchangeId.of("ex_never"))).isEmpty();
+    }
+
+    @Test
+    void entries_come_back_oldest_version_first_with_the_record_as_it_was() {
+        Exchange created = december30();
+        Exchange updated = on("2024-12-30").ref("2024-12-30").returned(189).notes("corrected").build();
+        HistoryEntry v1 = new HistoryEntry(ID, 1, Action.CREATED, T0, "admin", created);
+        HistoryEntry v2 = new HistoryEntry(ID, 2, Action.UPDATED, T0.plusSeconds(1), "editor", updated);
+        HistoryEntry v3 = new HistoryEntry(ID, 3, Action.DELETED, T0.plusSeconds(2), "admin", updated);
+
+        store.history().append(v1);
+        store.history().append(v2);
+        store.history().append(v3);
+
+        assertThat(store.history().of(ID)).containsExactly(v1, v2, v3);
+    }
+
+    @Test
+    void the_history_outlives_the_record() {
+        var record = store.exchanges().add(ID, december30(), T0);
+        HistoryEntry created = new HistoryEntry(ID, 1, Action.CREATED, T0, "admin", record.exchange());
+        HistoryEntry deleted = new HistoryEntry(ID, 2, Action.DELETED, T0.plusSeconds(9), "admin", record.exchange());
+        store.transactions().write(() -> store.history().append(created));
+        store.transactions().write(() -> {
+            store.exchanges().remove(ID);
+            store.history().append(deleted);
+        });
+
+        assertThat(store.history().of(ID)).containsExactly(created, deleted);
+    }
+
+    @Test
+    void a_snapshot_keeps_every_field_of_the_exchange() {
+        Exchange full = new Exchange("ref-1", LocalDate.of(2023, 8, 7), Kind.PRISONERS, "op", 220, 22, 1,
+                List.of("UAE", "Türkiye"), december30().breakdown().subList(0, 1),
+                List.of(new Source("https://example.org/x", "Title", "Publisher", LocalDate.of(2023, 8, 8))),
+                "Notes\nwith \"quotes\" and ünïcödé");
+        Exchange bodies = on("2023-08-09").bodies().returned(1).line(null, "azovstal", 1).build();
+        HistoryEntry first = new HistoryEntry(ID, 1, Action.CREATED, T0, "a", full);
+        HistoryEntry second = new HistoryEntry(ID, 2, Action.UPDATED, T0, "a", bodies);
+
+        store.history().append(first);
+        store.history().append(second);
+
+        assertThat(store.history().of(ID)).extracting(HistoryEntry::exchange).containsExactly(full, bodies);
+    }
+
+    @Test
+    void histories_of_different_exchanges_stay_apart() {
+        ExchangeId other = ExchangeId.of("ex_history2");
+        HistoryEntry mine = new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30());
+        HistoryEntry theirs = new HistoryEntry(other, 1, Action.CREATED, T0, "b", on("2024-01-01").build());
+
+        store.history().append(mine);
+        store.history().append(theirs);
+
+        assertThat(store.history().of(ID)).containsExactly(mine);
+        assertThat(store.history().of(other)).containsExactly(theirs);
+    }
+
+    @Test
+    void entries_appended_out_of_order_are_read_by_version() {
+        HistoryEntry v1 = new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30());
+        HistoryEntry v2 = new HistoryEntry(ID, 2, Action.UPDATED, T0, "a", december30());
+
+        store.history().append(v2);
+        store.history().append(v1);
+
+        assertThat(store.history().of(ID)).containsExactly(v1, v2);
+    }
+}

@@ -1,0 +1,17 @@
+package org.powledger.persistence.sqlite;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.powledger.domain.port.out.LedgerStore;
+import org.powledger.persistence.contract.ExchangeHistoryContract;
+
+class SqliteExchangeHistoryTest extends ExchangeHistoryContract {
+
+    @TempDir
+    Path folder;
+
+    @Override
+    protected LedgerStore newStore() {
+        return SqliteLedgerStore.open(folder.resolve("ledger.db"));
+    }
+}

@@ -1,0 +1,224 @@
+package org.powledger.persistence.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.powledger.domain.fixtures.LedgerFixtures.december30;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.powledger.domain.fixtures.LedgerFixtures;
+import org.powledger.domain.model.AccessScope;
+import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.ExchangeQuery;
+import org.powledger.domain.model.ExchangeRecord;
+import org.powledger.domain.model.PageRequest;
+import org.powledger.domain.model.Token;
+import org.powledger.domain.model.Versioned;
+
+/** What only the SQLite store promises: a file that lasts, a schema that migrates, connections set up right. */
+class SqliteLedgerStoreTest {
+
+    private static final Instant T0 = Instant.parse("2025-01-02T10:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void data_survives_closing_and_reopening_the_file() {
+        Path file = folder.resolve("ledger.db");
+        ExchangeRecord stored;
+        long revision;
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+            stored = store.transactions().write(() -> {
+                LedgerFixtures.seedUnits().forEach(u -> store.units().save(Versioned.first(u, T0)));
+                return store.exchanges().add(ExchangeId.of("ex_kept"), december30(), T0);
+            });
+            store.tokens().add(new Token("admin", AccessScope.ADMIN, "hash", T0));
+            revision = store.revision().current();
+        }
+
+        try (SqliteLedgerStore reopened = SqliteLedgerStore.open(file)) {
+            assertThat(reopened.exchanges().byId(stored.id())).contains(stored);
+            assertThat(reopened.units().all()).hasSize(LedgerFixtures.seedUnits().size());
+            assertThat(reopened.tokens().byHash("hash")).isPresent();
+            assertThat(reopened.revision().current()).isEqualTo(revision);
+            assertThat(reopened.exchanges().add(ExchangeId.of("ex_next"), LedgerFixtures.exchange().ref("next").build(), T0)
+                    .sequence()).isGreaterThan(stored.sequence());
+        }
+    }
+
+    @Test
+    void migrations_apply_to_an_empty_file() throws Exception {
+        Path file = Files.createFile(folder.resolve("empty.db"));
+
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+            assertThat(tables(store)).contains("exchange", "breakdown_line", "exchange_mediator", "exchange_source",
+                    "exchange_word", "exchange_history", "unit", "cohort", "report", "token", "ledger_state",
+                    "flyway_schema_history");
+            assertThat(store.revision().current()).isZero();
+            assertThat(store.isUp()).isTrue();
+        }
+    }
+
+    @Test
+    void a_missing_file_is_created() {
+        Path file = folder.resolve("new.db");
+
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+            assertThat(file).exists();
+            assertThat(store.file()).isEqualTo(file.toAbsolutePath());
+            assertThat(store.kind()).isEqualTo("sqlite");
+        }
+    }
+
+    @Test
+    void a_missing_folder_is_a_clear_error() {
+        Path file = folder.resolve("no-such-folder").resolve("ledger.db");
+
+        assertThatThrownBy(() -> SqliteLedgerStore.open(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-folder")
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void a_file_that_is_not_a_database_is_a_clear_error() throws Exception {
+        Path file = Files.writeString(folder.resolve("notes.txt"), "these are not the droids ".repeat(100));
+
+        assertThatThrownBy(() -> SqliteLedgerStore.open(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Cannot open the database")
+                .hasMessageContaining("notes.txt");
+    }
+
+    @Test
+    void every_connection_uses_wal_foreign_keys_a_busy_timeout_and_full_sync() {
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            SqliteDatabase db = store.database();
+            List<String> onRead = db.read(SqliteLedgerStoreTest::pragmas);
+            List<String> onWrite = db.write(SqliteLedgerStoreTest::pragmas);
+
+            assertThat(onRead).containsExactly("wal", "1", "10000", "2");
+            assertThat(onWrite).containsExactly("wal", "1", "10000", "2");
+        }
+    }
+
+    @Test
+    void reads_outside_a_write_cannot_write() {
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            assertThatThrownBy(() -> store.database().read(h -> h.execute("DELETE FROM token")))
+                    .hasMessageContaining("readonly");
+        }
+    }
+
+    @Test
+    void a_store_is_down_once_closed() {
+        SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"));
+        assertThat(store.isUp()).isTrue();
+
+        store.close();
+
+        assertThat(store.isUp()).isFalse();
+    }
+
+    @Test
+    void two_stores_on_one_file_share_the_revision() {
+        Path file = folder.resolve("ledger.db");
+        try (SqliteLedgerStore server = SqliteLedgerStore.open(file);
+             SqliteLedgerStore commandLine = SqliteLedgerStore.open(file)) {
+            long before = server.revision().current();
+
+            commandLine.tokens().add(new Token("cli", AccessScope.READ, "hash-cli", T0));
+
+            assertThat(server.revision().current()).isGreaterThan(before);
+            assertThat(server.tokens().byName("cli")).isPresent();
+        }
+    }
+
+    /** Another process writing the same file waits its turn (busy timeout) instead of failing. */
+    @Test
+    void two_stores_on_one_file_write_at_the_same_time_without_failing() throws Exception {
+        Path file = folder.resolve("ledger.db");
+        try (SqliteLedgerStore a = SqliteLedgerStore.open(file);
+             SqliteLedgerStore b = SqliteLedgerStore.open(file)) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<?>> writers = new ArrayList<>();
+                for (SqliteLedgerStore store : List.of(a, b)) {
+                    String name = store == a ? "a" : "b";
+                    writers.add(pool.submit(() -> {
+                        for (int i = 0; i < 25; i++) {
+                            store.exchanges().add(ExchangeId.of("ex_" + name + i),
+                                    LedgerFixtures.exchange().date("2024-01-01").build(), T0);
+                        }
+                    }));
+                }
+                for (Future<?> writer : writers) {
+                    writer.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(a.exchanges().list(ExchangeQuery.everything(), PageRequest.first(100)).items()).hasSize(50);
+        }
+    }
+
+    @Test
+    void a_line_naming_a_unit_that_does_not_exist_is_refused_at_commit() {
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            assertThatThrownBy(() -> store.exchanges().add(ExchangeId.of("ex_orphan"),
+                    LedgerFixtures.exchange().line("ghost", 1).build(), T0))
+                    .hasMessageContaining("FOREIGN KEY");
+
+            assertThat(store.exchanges().byId(ExchangeId.of("ex_orphan"))).isEmpty();
+        }
+    }
+
+    @Test
+    void a_backup_is_a_consistent_ledger_file_of_its_own() {
+        Path backup = folder.resolve("backup.db");
+        ExchangeRecord stored;
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            stored = store.exchanges().add(ExchangeId.of("ex_saved"), LedgerFixtures.exchange().ref("saved").notes("Azovstal").mediators("UAE").build(), T0);
+
+            store.backupTo(backup);
+
+            assertThatThrownBy(() -> store.backupTo(backup)).isInstanceOf(IllegalArgumentException.class);
+        }
+        try (SqliteLedgerStore copy = SqliteLedgerStore.open(backup)) {
+            assertThat(copy.exchanges().byId(stored.id())).contains(stored);
+            assertThat(copy.storageProblems()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_sound_file_has_no_integrity_problems() {
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            store.exchanges().add(ExchangeId.of("ex_one"), LedgerFixtures.exchange().build(), T0);
+
+            assertThat(store.storageProblems()).isEmpty();
+        }
+    }
+
+    private static List<String> tables(SqliteLedgerStore store) {
+        return store.database().read(h -> h.select("SELECT name FROM sqlite_master WHERE type = 'table'")
+                .mapTo(String.class).list());
+    }
+
+    private static List<String> pragmas(org.jdbi.v3.core.Handle h) {
+        return List.of(
+                h.select("PRAGMA journal_mode").mapTo(String.class).one(),
+                h.select("PRAGMA foreign_keys").mapTo(String.class).one(),
+                h.select("PRAGMA busy_timeout").mapTo(String.class).one(),
+                h.select("PRAGMA synchronous").mapTo(String.class).one());
+    }
+}

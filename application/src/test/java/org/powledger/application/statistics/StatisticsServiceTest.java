@@ -1,0 +1,229 @@
+package org.powledger.application.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.powledger.domain.fixtures.LedgerFixtures.exchange;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.powledger.domain.fixtures.LedgerFixtures;
+import org.powledger.domain.fixtures.SeedLedger;
+import org.powledger.domain.model.Exchange;
+import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.ExchangeRecord;
+import org.powledger.domain.model.InvalidQuery;
+import org.powledger.domain.model.NotFound;
+import org.powledger.domain.port.out.Cohorts;
+import org.powledger.domain.port.out.Exchanges;
+import org.powledger.domain.port.out.LedgerRevision;
+import org.powledger.domain.port.out.Reports;
+import org.powledger.domain.port.out.Units;
+import org.powledger.domain.statistics.LedgerSnapshot;
+import org.powledger.domain.statistics.Summary;
+
+@ExtendWith(MockitoExtension.class)
+class StatisticsServiceTest {
+
+    private static final Instant AT = Instant.parse("2025-01-01T00:00:00Z");
+
+    @Mock
+    private Exchanges exchanges;
+    @Mock
+    private Units units;
+    @Mock
+    private Cohorts cohorts;
+    @Mock
+    private Reports reports;
+    @Mock
+    private LedgerRevision revision;
+
+    private final List<ExchangeRecord> stored = new ArrayList<>();
+    private StatisticsService service;
+
+    @BeforeEach
+    void setUp() {
+        lenient().doAnswer(invocation -> {
+            Consumer<ExchangeRecord> action = invocation.getArgument(0);
+            List.copyOf(stored).forEach(action);
+            return null;
+        }).when(exchanges).forEach(any());
+        lenient().when(units.all()).thenReturn(LedgerFixtures.seedUnits());
+        lenient().when(cohorts.all()).thenReturn(List.of(LedgerFixtures.AZOVSTAL));
+        lenient().when(reports.all()).thenReturn(List.of());
+        service = new StatisticsService(exchanges, units, cohorts, reports, revision);
+    }
+
+    private void store(String id, Exchange exchange) {
+        stored.add(new ExchangeRecord(ExchangeId.of(id), stored.size() + 1, 1, AT, AT, exchange));
+    }
+
+    @Test
+    void reads_the_ledger_once_while_the_revision_stays_put() {
+        store("a", exchange().date("2024-05-01").returned(10).build());
+        when(revision.current()).thenReturn(7L);
+
+        service.summary(null, null);
+        service.yearly(null, null);
+        service.units(LocalDate.of(2024, 1, 1), null);
+        Summary again = service.summary(null, null);
+
+        assertThat(again.peopleReturned()).isEqualTo(10);
+        verify(exchanges, times(1)).forEach(any());
+        verify(units, times(1)).all();
+    }
+
+    @Test
+    void reads_the_ledger_afresh_as_soon_as_the_revision_moves() {
+        store("a", exchange().date("2024-05-01").returned(10).build());
+        when(revision.current()).thenReturn(1L);
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(10);
+
+        store("b", exchange().date("2024-06-01").returned(5).build());
+        when(revision.current()).thenReturn(2L);
+
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
+        verify(exchanges, times(2)).forEach(any());
+    }
+
+    @Test
+    void reads_again_when_a_write_lands_while_reading() {
+        store("a", exchange().date("2024-05-01").returned(10).build());
+        AtomicLong current = new AtomicLong(1);
+        when(revision.current()).thenAnswer(invocation -> current.get());
+        doAnswer(invocation -> {
+            Consumer<ExchangeRecord> action = invocation.getArgument(0);
+            List.copyOf(stored).forEach(action);
+            if (current.get() == 1) {
+                store("b", exchange().date("2024-06-01").returned(5).build());
+                current.set(2);
+            }
+            return null;
+        }).when(exchanges).forEach(any());
+
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
+        verify(exchanges, times(2)).forEach(any());
+    }
+
+    @Test
+    void a_revision_that_moves_back_is_a_new_revision_too() {
+        when(revision.current()).thenReturn(5L);
+        service.summary(null, null);
+        when(revision.current()).thenReturn(4L);
+        service.summary(null, null);
+
+        verify(exchanges, times(2)).forEach(any());
+    }
+
+    @Test
+    void kept_answers_are_the_same_objects_until_the_revision_moves() {
+        store("a", exchange().date("2024-05-01").returned(10).line("afu", 10).build());
+        when(revision.current()).thenReturn(1L);
+        Object first = service.firstReturns(null, null);
+
+        assertThat(service.firstReturns(null, null)).isSameAs(first);
+        when(revision.current()).thenReturn(2L);
+        assertThat(service.firstReturns(null, null)).isNotSameAs(first);
+    }
+
+    @Test
+    void concurrent_readers_of_one_revision_read_the_ledger_once() throws Exception {
+        store("a", exchange().date("2024-05-01").returned(10).build());
+        when(revision.current()).thenReturn(3L);
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Long>> calls = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                calls.add(() -> {
+                    start.await();
+                    return service.summary(null, null).peopleReturned();
+                });
+            }
+            List<Future<Long>> results = new ArrayList<>();
+            calls.forEach(c -> results.add(pool.submit(c)));
+            start.countDown();
+            for (Future<Long> result : results) {
+                assertThat(result.get()).isEqualTo(10L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        verify(exchanges, times(1)).forEach(any());
+    }
+
+    @Test
+    void answers_the_seed_figures_from_a_store_holding_the_seed_ledger() {
+        LedgerSnapshot seed = SeedLedger.snapshot();
+        stored.addAll(seed.exchanges());
+        when(units.all()).thenReturn(seed.units());
+        when(reports.all()).thenReturn(seed.reports());
+        when(revision.current()).thenReturn(1L);
+
+        assertThat(service.summary(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)).peopleReturned())
+                .isEqualTo(1_358);
+        assertThat(service.cohort("azovstal", null, null).recorded()).isEqualTo(1_279);
+        assertThat(service.firstTimeUnits(SeedLedger.idOf("1000-for-1000-2").value()).count()).isEqualTo(46);
+        assertThat(service.reconciliation(null, null)).hasSize(seed.reports().size());
+    }
+
+    @Test
+    void from_after_to_is_an_invalid_query_naming_from_and_reads_nothing() {
+        assertThatThrownBy(() -> service.summary(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1)))
+                .isInstanceOfSatisfying(InvalidQuery.class,
+                        e -> assertThat(e.violations().get(0).parameter()).isEqualTo("from"));
+        verify(revision, never()).current();
+    }
+
+    @Test
+    void unknown_interval_is_an_invalid_query_naming_interval() {
+        assertThatThrownBy(() -> service.periods(null, null, "fortnight", false))
+                .isInstanceOfSatisfying(InvalidQuery.class,
+                        e -> assertThat(e.violations().get(0).parameter()).isEqualTo("interval"));
+    }
+
+    @Test
+    void interval_defaults_to_month() {
+        store("a", exchange().date("2024-05-01").returned(10).build());
+        when(revision.current()).thenReturn(1L);
+
+        assertThat(service.periods(null, null, null, false)).singleElement()
+                .satisfies(p -> assertThat(p.period()).isEqualTo("2024-05"));
+    }
+
+    @Test
+    void an_id_that_cannot_be_a_cohort_or_an_exchange_is_not_found() {
+        assertThatThrownBy(() -> service.cohort("Not A Slug", null, null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> service.firstTimeUnits("../etc")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void unknown_cohort_or_exchange_is_not_found() {
+        when(revision.current()).thenReturn(1L);
+
+        assertThatThrownBy(() -> service.cohort("nowhere", null, null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> service.firstTimeUnits("ex_unknown")).isInstanceOf(NotFound.class);
+    }
+}
