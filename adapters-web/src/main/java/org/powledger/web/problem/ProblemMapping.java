@@ -58,9 +58,9 @@ public final class ProblemMapping {
         app.exception(VersionRequired.class, (e, ctx) -> write(ctx, 428, ProblemTypes.VERSION_REQUIRED,
                 "Precondition Required", e.getMessage(), List.of(), Map.of()));
         app.exception(ImportRejected.class, (e, ctx) -> write(ctx, 422, ProblemTypes.INVALID_IMPORT,
-                "The import is not valid", "Nothing was imported: " + e.problems().size()
-                        + (e.truncated() ? " or more problems (the first " + e.problems().size() + " are listed)"
-                        : e.problems().size() == 1 ? " problem" : " problems") + "; see errors",
+                "The import is not valid", "Nothing was imported: " + (e.truncated()
+                        ? "more than " + e.problems().size() + " problems, the first " + e.problems().size() + " listed"
+                        : e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")) + "; see errors",
                 e.problems().stream().map(p -> ProblemError.atLine(p.line(), p.pointer(), p.message())).toList(),
                 Map.of("truncated", e.truncated())));
         app.exception(HttpResponseException.class, this::javalinResponse);

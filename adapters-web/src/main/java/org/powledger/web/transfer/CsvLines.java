@@ -247,12 +247,9 @@ final class CsvLines extends LazyLines {
         boolean open;
         boolean fieldStart = true;
 
+        /** Follows one physical line; a line that starts outside quotes starts a field. */
         void scan(String line) {
-            if (open) {
-                fieldStart = false;
-            } else {
-                fieldStart = true;
-            }
+            fieldStart = !open;
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
                 if (open) {
