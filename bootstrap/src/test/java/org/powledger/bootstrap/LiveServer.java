@@ -85,6 +85,11 @@ final class LiveServer implements AutoCloseable {
         return new Call("GET", path, null);
     }
 
+    /** Any method, with the {@code writer} token and no body. */
+    Call request(String method, String path) {
+        return new Call(method, path, null).token(writer);
+    }
+
     Call delete(String path) {
         return new Call("DELETE", path, null).token(writer);
     }
@@ -118,6 +123,22 @@ final class LiveServer implements AutoCloseable {
     /** Records an exchange and gives its id. */
     String exchange(String json) {
         return post("/api/v1/exchanges", json).send().expect(201).json().get("id").asText();
+    }
+
+    /**
+     * Sends bytes that {@link HttpClient} refuses to build (a malformed percent-encoding, say) over a
+     * plain socket and gives the raw answer: status line, headers and body.
+     */
+    String raw(String requestLine) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            String request = requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(requestLine + " failed: " + e, e);
+        }
     }
 
     static String quote(String text) {
