@@ -42,7 +42,6 @@ public final class StatisticsRoutes {
 
     private static final Set<String> WINDOW_PARAMS = Set.of("from", "to", "format");
     private static final Set<String> PERIOD_PARAMS = Set.of("from", "to", "interval", "cumulative", "format");
-    private static final Set<String> FIRST_TIME_UNITS_PARAMS = Set.of("format");
 
     private final ReadingStatistics statistics;
     private final BearerAccess access;
@@ -114,9 +113,12 @@ public final class StatisticsRoutes {
         answers.all(ctx, request.format(), items, RECONCILIATION_CSV);
     }
 
-    /** One exchange's first-time units; no window: "first time" always looks back over the whole ledger. */
+    /**
+     * One exchange's first-time units. Like every statistic it accepts {@code from} / {@code to}, but they
+     * change nothing: the path names the exchange, and "first time" always looks back over the whole ledger.
+     */
     private void firstTimeUnits(Context ctx) {
-        Request request = request(ctx, FIRST_TIME_UNITS_PARAMS);
+        Request request = request(ctx, WINDOW_PARAMS);
         FirstReturnView item = mapper.toView(statistics.firstTimeUnits(ctx.pathParam("id")));
         answers.object(ctx, request.format(), item, FIRST_RETURNS_CSV);
     }

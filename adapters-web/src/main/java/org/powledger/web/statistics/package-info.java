@@ -14,9 +14,9 @@
  *       {@code quarter}, {@code year}) and {@code cumulative} ({@code true}, {@code false}) on periods,
  *       exactly as written: a blank or other value is a 400 naming the parameter (they are not text
  *       filters, so blank does not mean absent). Any other parameter is a 400 naming it.</li>
- *   <li><b>First-time units take no window</b>: the exchange is named by the path and "first time" looks
- *       back over the whole ledger, so {@code from} / {@code to} there would change nothing; rather than
- *       silently ignore them, they are a 400 like any unknown parameter. Only {@code format} is known.</li>
+ *   <li><b>First-time units</b> accept {@code from} / {@code to} like every statistic (checked as dates),
+ *       but they change nothing: the path names the exchange and "first time" looks back over the whole
+ *       ledger.</li>
  *   <li><b>CSV</b> (asked with {@code Accept: text/csv} or {@code ?format=csv}): the columns are the JSON
  *       fields in JSON order, nested objects as {@code largestExchange.id}, {@code change.percent},
  *       {@code reported.value}, {@code scope.year,scope.cohort,scope.unit,scope.exchange} (absent keys

@@ -344,14 +344,17 @@ class StatisticsRoutesTest extends ApiTest {
     }
 
     @Test
-    void first_time_units_take_no_window_since_first_time_looks_back_over_the_whole_ledger() {
+    void first_time_units_accept_a_window_like_every_statistic_but_look_back_over_the_whole_ledger() {
+        when(statistics.firstTimeUnits("ex_first")).thenReturn(new FirstReturn(ExchangeId.of("ex_first"),
+                java.time.LocalDate.of(2025, 5, 23), java.util.List.of(), 0));
         api(client -> {
-            Reply reply = client.get("/api/v1/exchanges/ex_first/first-time-units?from=2024-01-01").send();
-
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.json().at("/errors/0/parameter").asText()).isEqualTo("from");
+            assertThat(client.get("/api/v1/exchanges/ex_first/first-time-units?from=2024-01-01").send().status())
+                    .isEqualTo(200);
+            Reply bad = client.get("/api/v1/exchanges/ex_first/first-time-units?from=2024-13-01").send();
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().at("/errors/0/parameter").asText()).isEqualTo("from");
         });
-        verifyNoInteractions(statistics);
+        verify(statistics).firstTimeUnits("ex_first");
     }
 
     // --- reconciliation

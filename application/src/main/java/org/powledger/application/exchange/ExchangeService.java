@@ -156,9 +156,7 @@ public final class ExchangeService implements RecordingExchanges {
 
     /** Checks a draft by every rule that needs no store: its own rules and the clock. */
     public Exchange validated(ExchangeDraft draft) {
-        Exchange exchange = draft.toExchange();
-        exchange.requireNotAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        return exchange;
+        return draft.toExchange(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     ExchangeQuery resolve(ExchangeFilter filter) {

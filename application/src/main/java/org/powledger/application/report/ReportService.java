@@ -31,8 +31,7 @@ public final class ReportService implements KeepingReports {
 
     @Override
     public ReportRecord record(ReportDraft draft, Actor actor) {
-        Report report = draft.toReport();
-        report.requireNotAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        Report report = draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         return store.transactions().write(() -> {
             references.requireExist(report.scope());
             return store.reports().add(ReportId.random(), report, clock.instant());

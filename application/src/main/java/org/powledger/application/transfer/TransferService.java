@@ -199,8 +199,7 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
         }
 
         private Change importReport(ReportDraft draft) {
-            Report report = draft.toReport();
-            report.requireNotAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            Report report = draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
             references.requireExist(report.scope());
             if (draft.id() == null) {
                 if (store.reports().all().stream().anyMatch(r -> r.report().equals(report))) {

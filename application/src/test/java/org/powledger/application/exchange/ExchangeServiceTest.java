@@ -24,6 +24,8 @@ import org.powledger.domain.model.Exchange;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.HistoryEntry;
+import org.powledger.domain.model.IdempotentRequest;
+import org.powledger.domain.port.in.RecordingExchanges;
 import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.StaleVersion;
 import org.powledger.domain.model.Versioned;
@@ -129,5 +131,37 @@ class ExchangeServiceTest {
 
         verify(ports.exchanges).remove(id);
         verify(ports.history).append(new HistoryEntry(id, 3, HistoryEntry.Action.DELETED, NOW, "scraper", was));
+    }
+
+    @Test
+    void an_idempotent_create_is_made_once_and_then_replayed() {
+        when(ports.exchanges.add(any(), any(), eq(NOW)))
+                .thenAnswer(inv -> stored(inv.getArgument(0), 1, inv.getArgument(1)));
+        when(ports.idempotencyKeys.find(IdempotentRequest.scoped("scraper", "k-1"))).thenReturn(Optional.empty());
+
+        RecordingExchanges.Recorded first = service.record(draft(null, "2024-12-30", 10), SCRAPER, "k-1", "fp");
+
+        assertThat(first.replayed()).isFalse();
+        verify(ports.idempotencyKeys).remember(
+                new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-1"), "fp", first.record().id(), NOW));
+        when(ports.idempotencyKeys.find(IdempotentRequest.scoped("scraper", "k-1"))).thenReturn(Optional.of(
+                new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-1"), "fp", first.record().id(), NOW)));
+        when(ports.exchanges.byId(first.record().id())).thenReturn(Optional.of(first.record()));
+
+        RecordingExchanges.Recorded again = service.record(draft(null, "2024-12-30", 10), SCRAPER, "k-1", "fp");
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.record()).isEqualTo(first.record());
+        verify(ports.exchanges, org.mockito.Mockito.times(1)).add(any(), any(), any());
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_request_is_refused() {
+        when(ports.idempotencyKeys.find(any())).thenReturn(Optional.of(new IdempotentRequest(
+                IdempotentRequest.scoped("scraper", "k-1"), "fp-first", ExchangeId.of("ex_1"), NOW)));
+
+        assertThatThrownBy(() -> service.record(draft(null, "2024-12-30", 10), SCRAPER, "k-1", "fp-other"))
+                .isInstanceOf(InvalidRecord.class);
+        verify(ports.exchanges, never()).add(any(), any(), any());
     }
 }

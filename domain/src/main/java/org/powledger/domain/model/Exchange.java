@@ -80,13 +80,6 @@ public record Exchange(
         return breakdown.stream().anyMatch(line -> cohort.equals(line.cohort()));
     }
 
-    /** A date in the future cannot have happened yet; checked against the caller's clock. */
-    public void requireNotAfter(LocalDate today) {
-        if (date.isAfter(today)) {
-            throw InvalidRecord.of("/date", "must not lie in the future (today is " + today + ")");
-        }
-    }
-
     private static void checkMediators(Violations v, List<String> mediators) {
         v.check(mediators.size() <= MAX_MEDIATORS, "/mediators", "must have at most " + MAX_MEDIATORS + " entries");
         Set<String> seen = new HashSet<>();

@@ -21,10 +21,4 @@ public record Report(ReportScope scope, Metric metric, long value, boolean appro
         Text.checkLength(v, notes, 10_000, "/notes");
         v.throwIfAny();
     }
-
-    public void requireNotAfter(LocalDate today) {
-        if (asOf.isAfter(today)) {
-            throw InvalidRecord.of("/asOf", "must not lie in the future (today is " + today + ")");
-        }
-    }
 }

@@ -70,11 +70,14 @@ class ExchangeRulesTest {
     }
 
     @Test
-    void a_date_in_the_future_is_refused() {
-        Exchange e = exchange().date("2025-01-02").build();
+    void a_date_in_the_future_is_refused_along_with_every_other_problem() {
+        ExchangeDraft tomorrow = new ExchangeDraft(null, null, LocalDate.of(2025, 1, 2), "prisoners", null, -5,
+                null, null, List.of(), List.of(), List.of(), null);
 
-        assertThatThrownBy(() -> e.requireNotAfter(LocalDate.of(2025, 1, 1))).isInstanceOf(InvalidRecord.class);
-        e.requireNotAfter(LocalDate.of(2025, 1, 2));
+        assertThat(pointersOf(() -> tomorrow.toExchange(LocalDate.of(2025, 1, 1))))
+                .containsExactlyInAnyOrder("/date", "/returned");
+        assertThat(draft(5, "prisoners", null, List.of()).toExchange(LocalDate.of(2024, 12, 30)).date())
+                .isEqualTo(LocalDate.of(2024, 12, 30));
     }
 
     @Test

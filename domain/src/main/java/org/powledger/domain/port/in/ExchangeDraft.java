@@ -43,7 +43,15 @@ public record ExchangeDraft(String id, String ref, LocalDate date, String kind, 
     }
 
     public Exchange toExchange() {
+        return toExchange(null);
+    }
+
+    /** Checks every rule, and that the exchange is not dated after {@code today} (null: no such check). */
+    public Exchange toExchange(LocalDate today) {
         Violations v = new Violations();
+        if (date != null && today != null) {
+            v.check(!date.isAfter(today), "/date", "must not lie in the future (today is " + today + ")");
+        }
         Kind parsedKind = null;
         if (kind != null) {
             parsedKind = Kind.parse(kind).orElse(null);

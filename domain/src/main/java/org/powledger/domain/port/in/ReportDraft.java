@@ -28,7 +28,15 @@ public record ReportDraft(String id, ScopeDraft scope, String metric, Long value
     }
 
     public Report toReport() {
+        return toReport(null);
+    }
+
+    /** Checks every rule, and that {@code asOf} is not after {@code today} (null: no such check). */
+    public Report toReport(LocalDate today) {
         Violations v = new Violations();
+        if (asOf != null && today != null) {
+            v.check(!asOf.isAfter(today), "/asOf", "must not lie in the future (today is " + today + ")");
+        }
         ReportScope parsedScope = null;
         if (scope == null) {
             v.add("/scope", "is required");
