@@ -1,7 +1,6 @@
 package org.powledger.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,8 +29,6 @@ class ExampleLedgerOverHttpTest extends SeedFiguresOverHttpContract {
     @Override
     protected void loadSeedLedger(SeedHttp api) {
         SeedHttp.Answer answer = api.post("/import", example(), "application/x-ndjson");
-        // TODO(seeds): remove this assumption once POST /api/v1/import is merged: from then on a 404 is a failure.
-        assumeTrue(answer.status() != 404, "POST /api/v1/import is not served yet (it comes with the transfer branch)");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode outcome = answer.json();
         assertThat(outcome.get("created").asLong()).isEqualTo(exampleLines().size());
