@@ -1,8 +1,6 @@
 package org.powledger.bootstrap;
 
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.powledger.web.transfer.LedgerFiles;
@@ -18,8 +16,8 @@ final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        // Straight to the file descriptor: the export streams, never held whole in memory.
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        // Streamed through a buffer: the export is never held whole in memory.
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         try (Ledger ledger = store.open()) {
             LedgerFiles.writeNdjson(ledger.transfer, out);
             out.flush();

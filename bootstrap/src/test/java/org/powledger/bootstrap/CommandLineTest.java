@@ -184,4 +184,36 @@ class CommandLineTest {
         run("serve", "--port", "70000", "--db", "memory:").failedWithOneLine();
         run("serve", "--port", "eighty", "--db", "memory:").failedWithOneLine();
     }
+
+    @Test
+    void import_then_export_gives_back_the_example_ledger_and_a_rerun_changes_nothing(@TempDir Path dir) {
+        String db = dir.resolve("ledger.db").toString();
+        Path example = Path.of("..", "examples", "seeds.ndjson");
+
+        Run imported = run("import", "--db", db, example.toString()).succeeded();
+        Run again = run("import", "--db", db, example.toString()).succeeded();
+        Run exported = run("export", "--db", db).succeeded();
+
+        long lines = exported.out().lines().count();
+        assertThat(imported.out()).contains(lines + " created, 0 updated, 0 unchanged");
+        assertThat(again.out()).contains("0 created, 0 updated, " + lines + " unchanged");
+        assertThat(exported.out()).contains("\"id\":\"ex_2024-12-30\"").contains("\"type\":\"report\"");
+        run("check", "--db", db).succeeded();
+    }
+
+    @Test
+    void an_import_with_a_bad_line_writes_nothing_and_says_which_line_in_one_line(@TempDir Path dir)
+            throws Exception {
+        String db = dir.resolve("ledger.db").toString();
+        Path file = dir.resolve("bad.ndjson");
+        java.nio.file.Files.writeString(file, """
+                {"type": "unit", "id": "afu", "name": "Armed Forces of Ukraine"}
+                {"type": "exchange", "date": "2024-12-30", "kind": "prisoners", "returned": 2, "breakdown": [{"unit": "afu", "count": 3}]}
+                """);
+
+        Run refused = run("import", "--db", db, file.toString()).failedWithOneLine();
+
+        assertThat(refused.err()).contains("line 2").contains("/breakdown");
+        assertThat(run("export", "--db", db).succeeded().out()).isEmpty();
+    }
 }

@@ -82,6 +82,16 @@ class ConcurrencyEndToEndTest {
     }
 
     @Test
+    void of_concurrent_posts_with_one_idempotency_key_exactly_one_creates_and_all_get_its_id() throws Exception {
+        List<String> ids = together(() -> api.post("/api/v1/exchanges", """
+                {"date": "2024-12-29", "kind": "prisoners", "returned": 7, "notes": "retried by a nervous script"}
+                """).header("Idempotency-Key", "nervous-1").send().expect(201).json().get("id").asText());
+
+        assertThat(ids).hasSize(CLIENTS).containsOnly(ids.get(0));
+        assertThat(api.get("/api/v1/exchanges?q=nervous").send().json().get("items")).hasSize(1);
+    }
+
+    @Test
     void of_concurrent_creations_of_one_unit_exactly_one_is_201() throws Exception {
         List<Integer> statuses = together(() -> api.put("/api/v1/units/born-once", "{\"name\": \"Born once\"}")
                 .send().status());
