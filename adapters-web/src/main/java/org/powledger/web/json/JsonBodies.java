@@ -15,6 +15,10 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -54,6 +58,7 @@ public final class JsonBodies {
             throw HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request needs a JSON object as its body",
                     List.of(ProblemError.at("", "a JSON object is required")));
         }
+        requireUtf8(body);
         T value;
         try {
             value = mapper.readValue(body, type);
@@ -75,6 +80,22 @@ public final class JsonBodies {
                     List.of(ProblemError.at("", "must be a JSON object")));
         }
         return value;
+    }
+
+    /**
+     * Strict UTF-8: Jackson's own decoder detects UTF-16/32 by itself and lets overlong forms through
+     * ({@code C0 AF} read as {@code /}), so the bytes are checked first: anything else is a 400.
+     */
+    static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request body is not valid UTF-8",
+                    List.of(ProblemError.at("", "must be UTF-8")));
+        }
     }
 
     static void requireJsonContentType(String contentType) {
