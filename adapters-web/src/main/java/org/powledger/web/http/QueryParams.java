@@ -1,7 +1,13 @@
 package org.powledger.web.http;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +29,7 @@ public final class QueryParams {
     }
 
     public static QueryParams of(Context ctx, Set<String> known) {
+        requireWellEncoded(ctx.queryString());
         Map<String, List<String>> params = ctx.queryParamMap();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             if (!known.contains(e.getKey())) {
@@ -34,6 +41,54 @@ public final class QueryParams {
             }
         }
         return new QueryParams(params);
+    }
+
+    /**
+     * A query whose percent-encoding is broken ({@code limit=%zz}, {@code %C0%AF}) is a 400: the decoder
+     * would otherwise drop or mangle the parameter, and the request would be answered as if it were absent.
+     */
+    private static void requireWellEncoded(String query) {
+        if (query == null || query.isEmpty()) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            if (!decodes(pair)) {
+                throw new InvalidQuery(decodes(name) ? decode(name) : name, "is not well-formed percent-encoded UTF-8");
+            }
+        }
+    }
+
+    private static boolean decodes(String text) {
+        try {
+            decode(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Strict form decoding: every {@code %} starts two hex digits, and the bytes are UTF-8. */
+    private static String decode(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || HexFormat.fromHexDigits(text, i + 1, i + 3) < 0) {
+                    throw new IllegalArgumentException("truncated escape");
+                }
+                bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not UTF-8", e);
+        }
     }
 
     /** A text parameter; absent or blank gives empty. */
