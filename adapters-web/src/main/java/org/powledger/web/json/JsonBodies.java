@@ -53,7 +53,14 @@ public final class JsonBodies {
 
     public <T> T read(Context ctx, Class<T> type) {
         requireJsonContentType(ctx.header("Content-Type"));
-        byte[] body = readBounded(ctx);
+        return parse(readBounded(ctx), type);
+    }
+
+    /**
+     * The bytes of a body already read, as a DTO: strict UTF-8, well-formed JSON (400) that fits the
+     * DTO (422). Every failure is an {@link HttpProblem}; nothing else escapes.
+     */
+    public <T> T parse(byte[] body, Class<T> type) {
         if (isBlank(body)) {
             throw HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request needs a JSON object as its body",
                     List.of(ProblemError.at("", "a JSON object is required")));
