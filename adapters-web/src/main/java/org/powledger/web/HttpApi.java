@@ -11,6 +11,7 @@ import org.powledger.domain.port.in.KeepingReports;
 import org.powledger.domain.port.in.KeepingUnits;
 import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.port.in.RecordingExchanges;
+import org.powledger.domain.port.in.TransferringLedger;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.cohort.CohortRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
@@ -21,19 +22,21 @@ import org.powledger.web.problem.JettyProblems;
 import org.powledger.web.problem.ProblemMapping;
 import org.powledger.web.report.ReportRoutes;
 import org.powledger.web.statistics.StatisticsRoutes;
+import org.powledger.web.transfer.TransferRoutes;
 import org.powledger.web.unit.UnitRoutes;
 
 /**
  * The HTTP API of the ledger, built from the use cases it drives:
  * <pre>{@code
- * HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, authenticating, health,
- *         new WebSettings(false, "0.1.0"));
+ * HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, transfer, authenticating,
+ *         health, new WebSettings(false, "0.1.0"));
  * api.start("127.0.0.1", 8080);
  * ...
  * api.stop();
  * }</pre>
  * {@link #app()} gives the Javalin application itself, for tests and for adding more routes
- * (import/export, statistics) before it starts.
+ * before it starts. {@code POST /api/v1/import} reads its body as a stream up to
+ * {@link WebSettings#maxImportBytes()}; every other body is limited to 1 MiB.
  */
 public final class HttpApi {
 
@@ -41,7 +44,8 @@ public final class HttpApi {
     private final ObjectMapper mapper;
 
     public HttpApi(RecordingExchanges exchanges, KeepingUnits units, KeepingCohorts cohorts, KeepingReports reports,
-                   ReadingStatistics statistics, Authenticating authenticating, CheckingHealth health, WebSettings settings) {
+                   ReadingStatistics statistics, TransferringLedger transfer, Authenticating authenticating,
+                   CheckingHealth health, WebSettings settings) {
         Objects.requireNonNull(settings, "settings");
         this.mapper = JsonSupport.newMapper();
         this.app = Javalin.create(config -> {
@@ -66,6 +70,7 @@ public final class HttpApi {
         new ExchangeRoutes(exchanges, access, bodies, answers).register(app);
         new ReportRoutes(reports, access, bodies, answers).register(app);
         new StatisticsRoutes(statistics, access, answers).register(app);
+        new TransferRoutes(transfer, access, settings.maxImportBytes()).register(app);
     }
 
     /** The Javalin application, not yet started. */

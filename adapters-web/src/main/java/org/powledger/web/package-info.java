@@ -25,6 +25,24 @@
  *       lists of values joined with {@code ;}; lists of objects as one {@code list.field} column per
  *       field (e.g. {@code sources.url}); the breakdown as {@code unit:count;unit/cohort:count;/cohort:count}.</li>
  *   <li><b>Idempotency-Key</b> is kept in the store for 7 days, per token; the fingerprint of a request is its body re-written canonically.</li>
+ *   <li><b>Import and export files</b> ({@link org.powledger.web.transfer.LedgerFiles}, shared with the
+ *       command line). <i>NDJSON</i>, UTF-8, one object a line:
+ *       {@code {"type": "unit"|"cohort"|"exchange"|"report", ...}}, the rest exactly the body of the
+ *       single-resource endpoint (same strict reading); units and cohorts carry their {@code id},
+ *       exchanges and reports may (import keeps it); read-only fields are ignored. Export writes the
+ *       GET shapes with {@code type} first: units parents first, cohorts, exchanges, reports.
+ *       <i>CSV</i> (exchanges only), RFC 4180: a header of the exchange's JSON field names in any order
+ *       ({@code date}, {@code kind}, {@code returned} required); {@code mediators} joined with
+ *       {@code ;}; {@code breakdown} as {@code unit:count;unit/cohort:count;/cohort:count}; empty cells
+ *       are absent. The columns a CSV list of exchanges answers are all accepted, so it can be sent back
+ *       ({@code id} kept, {@code sources.*} zipped by position, read-only columns ignored); an unknown
+ *       column is a bad line 1 and ends the import.
+ *       Line numbers are the file's (blank lines counted, a CSV row by the line it starts on); a line
+ *       that is not valid UTF-8, longer than 1 MiB, or does not parse is a bad line with a JSON
+ *       Pointer ({@code /returned}, {@code /breakdown/1/count}); a 422 lists every bad line as
+ *       {@code {"line", "pointer", "message"}} and says {@code "truncated": true} when more were found
+ *       than listed. The import body is read as a stream, up to 512 MiB (413 beyond; every other
+ *       body stays limited to 1 MiB), in {@code application/x-ndjson} or {@code text/csv} (415 otherwise).</li>
  * </ul>
  */
 package org.powledger.web;

@@ -28,6 +28,7 @@ import org.powledger.domain.port.in.KeepingReports;
 import org.powledger.domain.port.in.KeepingUnits;
 import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.port.in.RecordingExchanges;
+import org.powledger.domain.port.in.TransferringLedger;
 
 /**
  * The API over real HTTP with its driving ports mocked. Tokens: {@code writer} (scope write, actor
@@ -48,6 +49,7 @@ public abstract class ApiTest {
     protected KeepingCohorts cohorts;
     protected KeepingReports reports;
     protected ReadingStatistics statistics;
+    protected TransferringLedger transfer;
     protected Authenticating authenticating;
     protected CheckingHealth health;
 
@@ -58,6 +60,7 @@ public abstract class ApiTest {
         cohorts = mock(KeepingCohorts.class);
         reports = mock(KeepingReports.class);
         statistics = mock(ReadingStatistics.class);
+        transfer = mock(TransferringLedger.class);
         authenticating = mock(Authenticating.class);
         health = mock(CheckingHealth.class);
         when(authenticating.authenticate(anyString())).thenReturn(Optional.empty());
@@ -72,7 +75,8 @@ public abstract class ApiTest {
 
     /** Runs {@code test} against a freshly started API. */
     protected void api(Scenario test) {
-        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, authenticating, health, settings());
+        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, transfer, authenticating,
+                health, settings());
         JavalinTest.test(api.app(), (server, client) -> test.run(new Client(client)));
     }
 

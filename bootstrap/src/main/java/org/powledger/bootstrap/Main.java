@@ -4,13 +4,15 @@ import org.powledger.domain.model.Conflict;
 import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.NotFound;
+import org.powledger.domain.port.in.ImportRejected;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code powledger} command line: exit 0 on success, 1 with one line on stderr otherwise. */
 @Command(name = "powledger", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "POW Ledger: a ledger of prisoner exchanges and the statistics drawn from them.",
-        subcommands = {ServeCommand.class, BackupCommand.class, CheckCommand.class, TokenCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class,
+                CheckCommand.class, TokenCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -40,6 +42,9 @@ public final class Main implements Runnable {
     static String oneLine(Throwable ex) {
         if (ex instanceof InvalidRecord invalid) {
             return "invalid data: " + invalid.getMessage();
+        }
+        if (ex instanceof ImportRejected rejected) {
+            return "import refused, nothing written: " + rejected.getMessage();
         }
         if (ex instanceof UsageError || ex instanceof NotFound || ex instanceof Conflict
                 || ex instanceof InvalidQuery || ex instanceof IllegalArgumentException) {

@@ -19,7 +19,7 @@ final class Server implements AutoCloseable {
         Ledger ledger = Ledger.open(db);
         try {
             HttpApi api = new HttpApi(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.statistics,
-                    ledger.tokens,
+                    ledger.transfer, ledger.tokens,
                     ledger.health, new WebSettings(requireReadToken, Version.current()));
             return new Server(ledger, api.start(host, port));
         } catch (RuntimeException e) {

@@ -4,10 +4,8 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,7 @@ public final class QueryParams {
     }
 
     public static QueryParams of(Context ctx, Set<String> known) {
-        requireWellEncoded(ctx.queryString());
+        requireWellFormed(ctx.queryString());
         Map<String, List<String>> params = ctx.queryParamMap();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             if (!known.contains(e.getKey())) {
@@ -41,54 +39,6 @@ public final class QueryParams {
             }
         }
         return new QueryParams(params);
-    }
-
-    /**
-     * A query whose percent-encoding is broken ({@code limit=%zz}, {@code %C0%AF}) is a 400: the decoder
-     * would otherwise drop or mangle the parameter, and the request would be answered as if it were absent.
-     */
-    private static void requireWellEncoded(String query) {
-        if (query == null || query.isEmpty()) {
-            return;
-        }
-        for (String pair : query.split("&")) {
-            String name = pair.split("=", 2)[0];
-            if (!decodes(pair)) {
-                throw new InvalidQuery(decodes(name) ? decode(name) : name, "is not well-formed percent-encoded UTF-8");
-            }
-        }
-    }
-
-    private static boolean decodes(String text) {
-        try {
-            decode(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** Strict form decoding: every {@code %} starts two hex digits, and the bytes are UTF-8. */
-    private static String decode(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= text.length() || HexFormat.fromHexDigits(text, i + 1, i + 3) < 0) {
-                    throw new IllegalArgumentException("truncated escape");
-                }
-                bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
-                i += 2;
-            } else {
-                bytes.writeBytes(String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("not UTF-8", e);
-        }
     }
 
     /** A text parameter; absent or blank gives empty. */
@@ -123,6 +73,52 @@ public final class QueryParams {
             throw new InvalidQuery("limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
         }
         return limit;
+    }
+
+    /**
+     * Javalin silently drops a name or value whose percent-encoding is malformed ({@code from=%zz}),
+     * which would widen a list without a word: such a query is a 400 naming the parameter.
+     */
+    static void requireWellFormed(String query) {
+        if (query == null || query.isEmpty()) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            String name = decode(rawName);
+            if (name == null) {
+                throw new InvalidQuery(rawName, "is not valid percent-encoded UTF-8");
+            }
+            if (eq >= 0 && decode(pair.substring(eq + 1)) == null) {
+                throw new InvalidQuery(name, "is not valid percent-encoded UTF-8");
+            }
+        }
+    }
+
+    /** Strict form decoding: every {@code %} followed by two hex digits, the bytes valid UTF-8; else null. */
+    private static String decode(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length() || Character.digit(encoded.charAt(i + 1), 16) < 0
+                        || Character.digit(encoded.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(Character.digit(encoded.charAt(i + 1), 16) * 16 + Character.digit(encoded.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] raw = String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(raw, 0, raw.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     Optional<String> raw(String name) {

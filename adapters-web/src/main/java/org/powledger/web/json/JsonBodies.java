@@ -69,24 +69,37 @@ public final class JsonBodies {
         T value;
         try {
             value = mapper.readValue(body, type);
-        } catch (DatabindException e) {
-            throw mappingProblem(e);
-        } catch (InputCoercionException e) {
-            throw HttpProblem.invalidBody("A number in the request is out of range",
-                    List.of(ProblemError.at(pointerOf(e), "is out of range")));
-        } catch (StreamConstraintsException e) {
-            throw HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The JSON exceeds a processing limit: "
-                    + e.getOriginalMessage(), List.of(ProblemError.at("", e.getOriginalMessage())));
-        } catch (StreamReadException e) {
-            throw syntaxProblem(e);
         } catch (IOException e) {
-            throw HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request body could not be read", List.of());
+            throw problemOf(e);
         }
         if (value == null) {
             throw HttpProblem.invalidBody("The body must be a JSON object",
                     List.of(ProblemError.at("", "must be a JSON object")));
         }
         return value;
+    }
+
+    /**
+     * What a failure to read JSON into a DTO means for the client: 400 for bytes that are not one
+     * well-formed JSON value, 422 for JSON that does not fit; {@code errors} name the place. Also
+     * used for the lines of an import, which are read with the same rules.
+     */
+    public static HttpProblem problemOf(IOException failure) {
+        if (failure instanceof DatabindException e) {
+            return mappingProblem(e);
+        }
+        if (failure instanceof InputCoercionException e) {
+            return HttpProblem.invalidBody("A number in the request is out of range",
+                    List.of(ProblemError.at(pointerOf(e), "is out of range")));
+        }
+        if (failure instanceof StreamConstraintsException e) {
+            return HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The JSON exceeds a processing limit: "
+                    + e.getOriginalMessage(), List.of(ProblemError.at("", e.getOriginalMessage())));
+        }
+        if (failure instanceof StreamReadException e) {
+            return syntaxProblem(e);
+        }
+        return HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request body could not be read", List.of());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.StaleVersion;
 import org.powledger.domain.model.VersionRequired;
+import org.powledger.domain.port.in.ImportRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,12 @@ public final class ProblemMapping {
                 "Precondition Failed", e.getMessage(), List.of(), Map.of("currentVersion", e.currentVersion())));
         app.exception(VersionRequired.class, (e, ctx) -> write(ctx, 428, ProblemTypes.VERSION_REQUIRED,
                 "Precondition Required", e.getMessage(), List.of(), Map.of()));
+        app.exception(ImportRejected.class, (e, ctx) -> write(ctx, 422, ProblemTypes.INVALID_IMPORT,
+                "The import is not valid", "Nothing was imported: " + (e.truncated()
+                        ? "more than " + e.problems().size() + " problems, the first " + e.problems().size() + " listed"
+                        : e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")) + "; see errors",
+                e.problems().stream().map(p -> ProblemError.atLine(p.line(), p.pointer(), p.message())).toList(),
+                Map.of("truncated", e.truncated())));
         app.exception(HttpResponseException.class, this::javalinResponse);
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);

@@ -7,6 +7,7 @@ public final class ProblemTypes {
 
     public static final String MALFORMED_JSON = PREFIX + "malformed-json";
     public static final String INVALID_RECORD = PREFIX + "invalid-record";
+    public static final String INVALID_IMPORT = PREFIX + "invalid-import";
     public static final String INVALID_PARAMETER = PREFIX + "invalid-parameter";
     public static final String INVALID_HEADER = PREFIX + "invalid-header";
     public static final String UNAUTHENTICATED = PREFIX + "unauthenticated";

@@ -4,6 +4,6 @@ package org.powledger.domain.model;
 public final class NotFound extends RuntimeException {
 
     public NotFound(String what, String id) {
-        super("No " + what + " with id '" + id + "'");
+        super("No " + what + " '" + id + "'");
     }
 }

@@ -29,9 +29,16 @@ public final class SearchWords {
         return words;
     }
 
-    /** The words of a {@code q} parameter; an empty list when it has none. */
+    /**
+     * The words of a {@code q} parameter; an empty list when {@code q} is absent or blank. A {@code q}
+     * with text but no word ({@code "*"}, {@code "%"}, {@code "-"}) is refused: matching it as no
+     * filter at all would silently answer with the whole ledger.
+     */
     public static List<String> ofQuery(String q) {
         List<String> words = split(q);
+        if (words.isEmpty() && q != null && !q.isBlank()) {
+            throw new InvalidQuery("q", "has no word to search for (letters or digits)");
+        }
         if (words.size() > MAX_QUERY_WORDS) {
             throw new InvalidQuery("q", "must have at most " + MAX_QUERY_WORDS + " words");
         }

@@ -1,0 +1,187 @@
+package org.powledger.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * The command line as {@code Main} runs it: exit 0 on success, 1 with one line on stderr otherwise,
+ * never a stack trace; tokens printed once and never listed.
+ */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    /** What one run printed and how it ended. */
+    record Run(int exitCode, String out, String err) {
+
+        /** The run failed with exit code 1 and exactly one line on stderr, no stack trace. */
+        Run failedWithOneLine() {
+            assertThat(exitCode).as("exit code; stderr: %s", err).isEqualTo(1);
+            assertThat(err.strip().lines().toList()).as("stderr: %s", err).hasSize(1);
+            assertThat(err).doesNotContain("\tat ", "Exception", "Caused by");
+            return this;
+        }
+
+        Run succeeded() {
+            assertThat(exitCode).as("exit code; stderr: %s", err).isZero();
+            return this;
+        }
+    }
+
+    /** Runs the command line in-process with stdout and stderr captured (the tests in this class run one at a time). */
+    static synchronized Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+            int exitCode = Main.run(args);
+            System.out.flush();
+            System.err.flush();
+            return new Run(exitCode, capturedOut.toString(StandardCharsets.UTF_8),
+                    capturedErr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Every command and subcommand the jar has, found from picocli itself, so new ones are covered too. */
+    static Stream<List<String>> commands() {
+        List<List<String>> commands = new ArrayList<>();
+        commands.add(List.of());
+        collect(new CommandLine(new Main()), new ArrayList<>(), commands);
+        return commands.stream();
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().name().equals(name)) {
+                return; // an alias
+            }
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(name);
+            into.add(subPath);
+            collect(sub, subPath, into);
+        });
+    }
+
+    @ParameterizedTest(name = "powledger {0} --help")
+    @MethodSource("commands")
+    void help_on_every_command_exits_0_and_prints_usage(List<String> command) {
+        List<String> args = new ArrayList<>(command);
+        args.add("--help");
+
+        Run run = run(args.toArray(String[]::new)).succeeded();
+
+        assertThat(run.out()).contains("Usage:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void the_commands_the_contract_names_so_far_exist() {
+        assertThat(commands().map(c -> String.join(" ", c)))
+                .contains("serve", "token", "token create", "token list", "token revoke");
+    }
+
+    @Test
+    void version_exits_0_and_names_the_version() {
+        Run run = run("--version").succeeded();
+
+        assertThat(run.out()).startsWith("powledger ");
+    }
+
+    @Test
+    void token_create_prints_the_token_once_and_token_list_shows_the_name_never_the_secret() {
+        String db = dir.resolve("ledger.db").toString();
+
+        Run created = run("token", "create", "ci-script", "--scope", "write", "--db", db).succeeded();
+        Run listed = run("token", "list", "--db", db).succeeded();
+
+        List<String> printed = created.out().strip().lines().toList();
+        assertThat(printed).hasSize(1);
+        String secret = printed.get(0).strip();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(20).doesNotContainAnyWhitespaces();
+        assertThat(listed.out()).contains("ci-script").contains("write").doesNotContain(secret);
+        assertThat(listed.out()).doesNotContain(secret.substring(secret.length() - 12));
+    }
+
+    @Test
+    void a_token_created_on_the_command_line_writes_to_a_server_and_revoking_it_there_stops_it_at_once() {
+        Path db = dir.resolve("ledger.db");
+        String secret = run("token", "create", "deployer", "--scope", "write", "--db", db.toString())
+                .succeeded().out().strip();
+        try (LiveServer api = LiveServer.start(db)) {
+            api.put("/api/v1/units/afu", "{\"name\": \"Armed Forces\"}").token(secret).send().expect(201);
+
+            run("token", "revoke", "deployer", "--db", db.toString()).succeeded();
+
+            api.put("/api/v1/units/nsu", "{\"name\": \"National Guard\"}").token(secret).send().problem(401);
+        }
+    }
+
+    @Test
+    void token_create_with_an_unknown_scope_exits_1_with_one_line() {
+        run("token", "create", "x", "--scope", "superuser", "--db", dir.resolve("ledger.db").toString())
+                .failedWithOneLine();
+    }
+
+    @Test
+    void token_create_with_a_name_in_use_exits_1_with_one_line() {
+        String db = dir.resolve("ledger.db").toString();
+        run("token", "create", "twice", "--scope", "read", "--db", db).succeeded();
+
+        run("token", "create", "twice", "--scope", "read", "--db", db).failedWithOneLine();
+    }
+
+    @Test
+    void token_revoke_of_an_unknown_name_exits_1_with_one_line_on_stderr() {
+        Run run = run("token", "revoke", "nobody", "--db", dir.resolve("ledger.db").toString()).failedWithOneLine();
+
+        assertThat(run.err()).contains("nobody");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_option_exits_1_with_one_line() {
+        run("token", "list", "--colour", "--db", dir.resolve("ledger.db").toString()).failedWithOneLine();
+        run("serve", "--prot", "8080").failedWithOneLine();
+    }
+
+    @Test
+    void an_unknown_command_or_none_at_all_exits_1_with_one_line() {
+        run("launch").failedWithOneLine();
+        run().failedWithOneLine();
+        run("token").failedWithOneLine();
+    }
+
+    @Test
+    void a_db_in_a_folder_that_does_not_exist_exits_1_with_one_line() {
+        String db = dir.resolve("no-such-folder").resolve("ledger.db").toString();
+
+        Run run = run("token", "list", "--db", db).failedWithOneLine();
+
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void serve_with_a_port_out_of_range_exits_1_with_one_line() {
+        run("serve", "--port", "70000", "--db", "memory:").failedWithOneLine();
+        run("serve", "--port", "eighty", "--db", "memory:").failedWithOneLine();
+    }
+}
