@@ -65,13 +65,19 @@ public final class JsonBodies {
             throw HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request needs a JSON object as its body",
                     List.of(ProblemError.at("", "a JSON object is required")));
         }
-        requireUtf8(body);
         T value;
         try {
             value = mapper.readValue(body, type);
         } catch (IOException e) {
-            throw problemOf(e);
+            HttpProblem problem = problemOf(e);
+            if (problem.status() == 422) {
+                requireUtf8(body); // bytes that are not UTF-8 are a 400 before any mismatch in them
+            }
+            throw problem;
         }
+        // Jackson names the place of most bad bytes itself; what it lets through (overlong forms,
+        // UTF-16 it detected on its own) is refused here.
+        requireUtf8(body);
         if (value == null) {
             throw HttpProblem.invalidBody("The body must be a JSON object",
                     List.of(ProblemError.at("", "must be a JSON object")));
