@@ -57,7 +57,7 @@ public final class Representations {
         double csvQ = 0;
         double jsonQ = 0;
         for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
+            String[] parts = range.split(";", -1); // never empty, also for a range such as ";;;"
             String type = parts[0].strip().toLowerCase(Locale.ROOT);
             double q = 1;
             for (int i = 1; i < parts.length; i++) {

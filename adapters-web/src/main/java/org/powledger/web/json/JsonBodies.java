@@ -15,6 +15,10 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -49,7 +53,14 @@ public final class JsonBodies {
 
     public <T> T read(Context ctx, Class<T> type) {
         requireJsonContentType(ctx.header("Content-Type"));
-        byte[] body = readBounded(ctx);
+        return parse(readBounded(ctx), type);
+    }
+
+    /**
+     * The bytes of a body already read, as a DTO: strict UTF-8, well-formed JSON (400) that fits the
+     * DTO (422). Every failure is an {@link HttpProblem}; nothing else escapes.
+     */
+    public <T> T parse(byte[] body, Class<T> type) {
         if (isBlank(body)) {
             throw HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request needs a JSON object as its body",
                     List.of(ProblemError.at("", "a JSON object is required")));
@@ -58,8 +69,15 @@ public final class JsonBodies {
         try {
             value = mapper.readValue(body, type);
         } catch (IOException e) {
-            throw problemOf(e);
+            HttpProblem problem = problemOf(e);
+            if (problem.status() == 422) {
+                requireUtf8(body); // bytes that are not UTF-8 are a 400 before any mismatch in them
+            }
+            throw problem;
         }
+        // Jackson names the place of most bad bytes itself; what it lets through (overlong forms,
+        // UTF-16 it detected on its own) is refused here.
+        requireUtf8(body);
         if (value == null) {
             throw HttpProblem.invalidBody("The body must be a JSON object",
                     List.of(ProblemError.at("", "must be a JSON object")));
@@ -88,6 +106,22 @@ public final class JsonBodies {
             return syntaxProblem(e);
         }
         return HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request body could not be read", List.of());
+    }
+
+    /**
+     * Strict UTF-8: Jackson's own decoder detects UTF-16/32 by itself and lets overlong forms through
+     * ({@code C0 AF} read as {@code /}), so the bytes are checked first: anything else is a 400.
+     */
+    static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON, "The request body is not valid UTF-8",
+                    List.of(ProblemError.at("", "must be UTF-8")));
+        }
     }
 
     static void requireJsonContentType(String contentType) {
