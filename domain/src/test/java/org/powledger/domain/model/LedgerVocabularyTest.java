@@ -77,6 +77,17 @@ class LedgerVocabularyTest {
     }
 
     @Test
+    void a_cursor_this_server_did_not_give_out_is_refused_even_when_it_decodes() {
+        String cursor = Cursor.encode("afu");
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("navy".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(Cursor.decode(cursor, 1)).containsExactly("afu");
+        assertThatThrownBy(() -> Cursor.decode(forged, 1)).isInstanceOf(InvalidQuery.class);
+        assertThatThrownBy(() -> Cursor.decode(cursor.substring(1), 1)).isInstanceOf(InvalidQuery.class);
+    }
+
+    @Test
     void ledger_order_is_by_date_then_by_recording() {
         List<ExchangePosition> positions = new java.util.ArrayList<>(List.of(
                 new ExchangePosition(LocalDate.of(2024, 2, 1), 1),
