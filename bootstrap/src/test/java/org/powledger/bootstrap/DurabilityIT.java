@@ -62,6 +62,26 @@ class DurabilityIT {
         assertThat(acknowledged).hasSizeGreaterThan(CYCLES * WRITERS);
     }
 
+    @Test
+    void sigterm_shuts_the_server_down_gracefully_and_keeps_what_it_acknowledged(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("ledger.db");
+        ServerProcess server = ServerProcess.serve(db);
+        String token = server.firstAdminToken();
+        assertThat(send(server, token, "POST", "/api/v1/exchanges",
+                "{\"ref\":\"before-sigterm\",\"date\":\"2024-12-30\",\"kind\":\"prisoners\",\"returned\":1}")
+                .statusCode()).isEqualTo(201);
+
+        int exitCode = server.stop();
+
+        // 143 = 128 + SIGTERM: the JVM's own exit code after running the shutdown hook.
+        assertThat(exitCode).isIn(0, 143);
+        try (ServerProcess again = ServerProcess.serve(db)) {
+            assertThat(liveRefs(again)).containsExactly("before-sigterm");
+            assertThat(again.firstAdminToken()).as("no second admin token is made").isNull();
+        }
+        assertThat(ServerProcess.run("check", "--db", db.toString()).exitCode()).isZero();
+    }
+
     private void writeUntilKilled(ServerProcess server, String token, int cycle, Set<String> acknowledged,
                                   AtomicInteger serverErrors) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
