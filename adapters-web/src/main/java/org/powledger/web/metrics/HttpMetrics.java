@@ -54,8 +54,19 @@ public final class HttpMetrics {
         Objects.requireNonNull(access, "access");
         config.requestLogger.http(this::record);
         config.router.mount(router -> router
-                .beforeMatched(ctx -> ctx.attribute(ROUTE, ctx.endpointHandlerPath()))
+                .beforeMatched(HttpMetrics::rememberRoute)
                 .get(PATH, ctx -> scrape(ctx, access)));
+    }
+
+    /**
+     * Before the matched handler runs, Javalin names its path. A HEAD answered from a GET route has no
+     * handler of its own (Javalin then names this hook's {@code *}): it counts as {@value #UNMATCHED}.
+     */
+    private static void rememberRoute(Context ctx) {
+        String template = ctx.endpointHandlerPath();
+        if (!template.equals("*")) {
+            ctx.attribute(ROUTE, template);
+        }
     }
 
     private void scrape(Context ctx, BearerAccess access) {

@@ -12,6 +12,7 @@ import org.powledger.domain.fixtures.LedgerFixtures;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.Versioned;
+import org.powledger.domain.port.in.CheckingHealth.Health;
 import org.powledger.web.ApiTest;
 import org.powledger.web.WebSettings;
 
@@ -88,6 +89,18 @@ class HttpMetricsTest extends ApiTest {
 
             assertThat(series(metrics, "http_server_requests_seconds_count", "POST", "UNMATCHED", "405"))
                     .isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void a_head_request_never_names_a_wildcard_route() {
+        when(health.check()).thenReturn(new Health(true, "memory", "1"));
+        api(client -> {
+            client.call("HEAD", "/health").send();
+
+            String metrics = client.get("/metrics").send().body();
+
+            assertThat(metrics).contains("method=\"HEAD\"").doesNotContain("uri=\"*\"");
         });
     }
 
