@@ -1,5 +1,6 @@
 package org.powledger.persistence;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.persistence.memory.InMemoryLedgerStore;
@@ -21,6 +22,14 @@ public final class LedgerStores {
      * @throws IllegalStateException when the SQLite file cannot be opened or migrated
      */
     public static LedgerStore open(String db) {
+        return open(db, null);
+    }
+
+    /**
+     * {@link #open(String)}, with the store's connection pools, if it has any, reporting to
+     * {@code meters} (null: none). The in-memory store has no pool and so no pool metrics.
+     */
+    public static LedgerStore open(String db, MeterRegistry meters) {
         if (db == null || db.isBlank()) {
             throw new IllegalArgumentException("No database given: a file path, memory: or a jdbc:postgresql: URL");
         }
@@ -31,6 +40,6 @@ public final class LedgerStores {
             throw new IllegalArgumentException("PostgreSQL is not supported yet");
         }
         String path = db.startsWith("jdbc:sqlite:") ? db.substring("jdbc:sqlite:".length()) : db;
-        return SqliteLedgerStore.open(Path.of(path));
+        return SqliteLedgerStore.open(Path.of(path), meters);
     }
 }

@@ -3,6 +3,8 @@ package org.powledger.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,30 @@ class LedgerStoresTest {
             assertThat(store.kind()).isEqualTo("sqlite");
         }
         assertThat(folder.resolve("other.db")).exists();
+    }
+
+    @Test
+    void a_sqlite_store_reports_both_connection_pools_until_closed() {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (LedgerStore store = LedgerStores.open(folder.resolve("ledger.db").toString(), meters)) {
+            assertThat(store.isUp()).isTrue();
+            assertThat(meters.get("hikaricp.connections.max").tag("pool", "powledger-sqlite-read").gauge().value())
+                    .isEqualTo(4.0);
+            assertThat(meters.get("hikaricp.connections.max").tag("pool", "powledger-sqlite-write").gauge().value())
+                    .isEqualTo(1.0);
+            assertThat(meters.get("hikaricp.connections.acquire").tag("pool", "powledger-sqlite-read").timer().count())
+                    .isPositive();
+        }
+        assertThat(meters.find("hikaricp.connections.max").gauges()).isEmpty();
+    }
+
+    @Test
+    void the_in_memory_store_has_no_pool_to_report() {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (LedgerStore store = LedgerStores.open("memory:", meters)) {
+            assertThat(store.isUp()).isTrue();
+        }
+        assertThat(meters.getMeters()).isEmpty();
     }
 
     @Test

@@ -48,6 +48,7 @@ public final class HttpApi {
                    CheckingHealth health, WebSettings settings) {
         Objects.requireNonNull(settings, "settings");
         this.mapper = JsonSupport.newMapper();
+        BearerAccess access = new BearerAccess(authenticating, settings.requireReadToken());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -58,10 +59,12 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
+            if (settings.metrics() != null) {
+                settings.metrics().install(config, access);
+            }
         });
         new ProblemMapping(mapper).install(app);
 
-        BearerAccess access = new BearerAccess(authenticating, settings.requireReadToken());
         JsonBodies bodies = new JsonBodies(mapper);
         Representations answers = new Representations(mapper);
         new HealthRoutes(health, settings.version()).register(app);

@@ -20,7 +20,7 @@ final class HexagonRules {
 
     /** The packages the rules constrain; each must exist and hold classes, or a rule passes on nothing. */
     List<String> guardedPackages() {
-        return List.of(domain(), application(), web(), persistence());
+        return List.of(domain(), application(), web(), persistence(), bootstrap());
     }
 
     ArchRule domainDependsOnTheJdkOnly() {
@@ -64,6 +64,14 @@ final class HexagonRules {
         return frameworkStaysIn("org.mapstruct..", "MapStruct", web(), persistence());
     }
 
+    /** Metrics are an adapter's concern: the use cases and the domain are measured from outside. */
+    ArchRule micrometerStaysInTheAdaptersAndTheBootstrap() {
+        return noClasses().that().resideOutsideOfPackages(web(), persistence(), bootstrap())
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .as("Micrometer and Prometheus types stay inside " + String.join(" and ", web(), persistence(),
+                        bootstrap()));
+    }
+
     ArchRule packagesAreFreeOfCycles() {
         return slices().matching(root + ".(**)").should().beFreeOfCycles()
                 .as("no package cycles");
@@ -73,7 +81,7 @@ final class HexagonRules {
         return List.of(domainDependsOnTheJdkOnly(), applicationDependsOnTheDomainOnly(),
                 webAdapterReachesTheLedgerThroughDrivingPortsOnly(), persistenceAdapterNeverReachesTheWeb(),
                 javalinStaysInTheWebAdapter(), jdbiStaysInThePersistenceAdapter(), jacksonStaysInTheAdapters(),
-                mapstructStaysInTheAdapters(), packagesAreFreeOfCycles());
+                mapstructStaysInTheAdapters(), micrometerStaysInTheAdaptersAndTheBootstrap(), packagesAreFreeOfCycles());
     }
 
     private ArchRule frameworkStaysIn(String frameworkPackage, String framework, String... allowed) {

@@ -41,6 +41,11 @@ class PlantedViolationsTest {
     }
 
     @Test
+    void a_use_case_timing_itself_with_micrometer_is_caught() {
+        assertCaught(RULES.micrometerStaysInTheAdaptersAndTheBootstrap());
+    }
+
+    @Test
     void a_package_cycle_is_caught() {
         assertCaught(RULES.packagesAreFreeOfCycles());
     }

@@ -1,5 +1,6 @@
 package org.powledger.bootstrap;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.powledger.application.access.TokenService;
 import org.powledger.application.cohort.CohortService;
@@ -45,7 +46,12 @@ final class Ledger implements AutoCloseable {
 
     /** Opens the store that {@code db} names: a SQLite file path, {@code memory:}, or a JDBC URL. */
     static Ledger open(String db) {
-        return new Ledger(LedgerStores.open(db), Clock.systemUTC());
+        return open(db, null);
+    }
+
+    /** {@link #open(String)}, with the store's connection pools reporting to {@code meters} (null: none). */
+    static Ledger open(String db, MeterRegistry meters) {
+        return new Ledger(LedgerStores.open(db, meters), Clock.systemUTC());
     }
 
     @Override

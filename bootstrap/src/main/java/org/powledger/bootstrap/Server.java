@@ -2,28 +2,39 @@ package org.powledger.bootstrap;
 
 import org.powledger.web.HttpApi;
 import org.powledger.web.WebSettings;
+import org.powledger.web.metrics.HttpMetrics;
 
-/** The HTTP server over one ledger: what {@code serve} runs, and what end-to-end tests start in-process. */
+/**
+ * The HTTP server over one ledger: what {@code serve} runs, and what end-to-end tests start in-process.
+ * It owns the meter registry {@code GET /metrics} serves.
+ */
 final class Server implements AutoCloseable {
 
+    private final Meters meters;
     private final Ledger ledger;
     private final HttpApi api;
 
-    private Server(Ledger ledger, HttpApi api) {
+    private Server(Meters meters, Ledger ledger, HttpApi api) {
+        this.meters = meters;
         this.ledger = ledger;
         this.api = api;
     }
 
     /** Opens the ledger {@code db} names and serves it on {@code host:port} (port 0: any free port). */
     static Server start(String db, String host, int port, boolean requireReadToken) {
-        Ledger ledger = Ledger.open(db);
+        Meters meters = Meters.start();
+        Ledger ledger = null;
         try {
+            ledger = Ledger.open(db, meters.registry);
             HttpApi api = new HttpApi(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.statistics,
-                    ledger.transfer, ledger.tokens,
-                    ledger.health, new WebSettings(requireReadToken, Version.current()));
-            return new Server(ledger, api.start(host, port));
+                    ledger.transfer, ledger.tokens, ledger.health,
+                    new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry)));
+            return new Server(meters, ledger, api.start(host, port));
         } catch (RuntimeException e) {
-            ledger.close();
+            if (ledger != null) {
+                ledger.close();
+            }
+            meters.close();
             throw e;
         }
     }
@@ -40,5 +51,6 @@ final class Server implements AutoCloseable {
     public void close() {
         api.stop();
         ledger.close();
+        meters.close();
     }
 }

@@ -2,6 +2,8 @@ package org.powledger.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +52,12 @@ final class SqliteDatabase implements AutoCloseable {
         this.writes = configure(Jdbi.create(writePool));
     }
 
-    /** Opens (creating if needed) and migrates the database file. */
-    static SqliteDatabase open(Path file) {
+    /**
+     * Opens (creating if needed) and migrates the database file; both pools report to {@code meters}
+     * ({@code hikaricp_connections_*{pool="powledger-sqlite-read"|"powledger-sqlite-write"}}) unless it is
+     * null.
+     */
+    static SqliteDatabase open(Path file, MeterRegistry meters) {
         Path absolute = file.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (folder != null && !Files.isDirectory(folder)) {
@@ -64,9 +70,9 @@ final class SqliteDatabase implements AutoCloseable {
         migrate(absolute);
         HikariDataSource writePool = null;
         try {
-            writePool = pool("powledger-sqlite-write", dataSource(absolute), 1, null);
+            writePool = pool("powledger-sqlite-write", dataSource(absolute), 1, null, meters);
             HikariDataSource readPool = pool("powledger-sqlite-read", dataSource(absolute), READERS,
-                    "PRAGMA query_only = ON");
+                    "PRAGMA query_only = ON", meters);
             return new SqliteDatabase(absolute, readPool, writePool);
         } catch (RuntimeException e) {
             if (writePool != null) {
@@ -243,7 +249,8 @@ final class SqliteDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    private static HikariDataSource pool(String name, DataSource dataSource, int size, String initSql) {
+    private static HikariDataSource pool(String name, DataSource dataSource, int size, String initSql,
+                                         MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setDataSource(dataSource);
@@ -252,6 +259,9 @@ final class SqliteDatabase implements AutoCloseable {
         config.setConnectionTimeout(WAIT_FOR_CONNECTION_MS);
         if (initSql != null) {
             config.setConnectionInitSql(initSql);
+        }
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
         return new HikariDataSource(config);
     }

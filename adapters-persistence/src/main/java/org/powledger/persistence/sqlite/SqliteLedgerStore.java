@@ -1,5 +1,6 @@
 package org.powledger.persistence.sqlite;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,15 @@ public final class SqliteLedgerStore implements LedgerStore {
      * @throws IllegalStateException when the file cannot be opened or migrated (not a database, ...)
      */
     public static SqliteLedgerStore open(Path file) {
-        return new SqliteLedgerStore(SqliteDatabase.open(file));
+        return open(file, null);
+    }
+
+    /**
+     * {@link #open(Path)}, with the connection pools reporting to {@code meters} (HikariCP's
+     * {@code hikaricp.connections.*}, tagged with the pool's name); null: no pool metrics.
+     */
+    public static SqliteLedgerStore open(Path file, MeterRegistry meters) {
+        return new SqliteLedgerStore(SqliteDatabase.open(file, meters));
     }
 
     /** The database file, as an absolute path. */

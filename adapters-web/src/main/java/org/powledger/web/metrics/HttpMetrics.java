@@ -1,0 +1,112 @@
+package org.powledger.web.metrics;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.powledger.web.access.BearerAccess;
+
+/**
+ * What the server measures about its HTTP traffic, and {@code GET /metrics}, which serves everything
+ * the registry holds (HTTP, store pool, JVM) in the Prometheus text format.
+ *
+ * <p>Every answered request is timed into {@value #REQUESTS} (Prometheus:
+ * {@code http_server_requests_seconds_count}, {@code _sum}, {@code _bucket}) tagged with
+ * {@code method}, {@code uri}, {@code status} and {@code outcome}. {@code uri} is the route
+ * <em>template</em> ({@code /api/v1/exchanges/{id}}), never the path asked for, so that the number of
+ * series stays bounded whatever clients send: a path no route matches is {@value #NOT_FOUND} (or
+ * {@value #UNMATCHED} for another refusal such as 405). The time is Javalin's own, from the start of
+ * the request to the last byte of the response written, streamed exports included.
+ *
+ * <p>{@code /metrics} is a read like any other: open by default, closed by {@code --require-read-token}
+ * (a Prometheus scrape job then sends the token). It carries no ledger data, only counts and timings.
+ */
+public final class HttpMetrics {
+
+    public static final String PATH = "/metrics";
+    static final String REQUESTS = "http.server.requests";
+    static final String NOT_FOUND = "NOT_FOUND";
+    static final String UNMATCHED = "UNMATCHED";
+
+    /** The exposition format {@link PrometheusMeterRegistry#scrape()} writes. */
+    private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
+    private static final String ROUTE = HttpMetrics.class.getName() + ".route";
+    /** Latency buckets for {@code histogram_quantile}: few enough to keep every route's series cheap. */
+    private static final Duration[] BUCKETS = {
+            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
+    private final PrometheusMeterRegistry registry;
+
+    public HttpMetrics(PrometheusMeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /**
+     * Times every request and serves {@value #PATH}; called while the application is configured
+     * ({@code Javalin.create(config -> ...)}), with the access rule that reads follow.
+     */
+    public void install(JavalinConfig config, BearerAccess access) {
+        Objects.requireNonNull(access, "access");
+        config.requestLogger.http(this::record);
+        config.router.mount(router -> router
+                .beforeMatched(HttpMetrics::rememberRoute)
+                .get(PATH, ctx -> scrape(ctx, access)));
+    }
+
+    /**
+     * Before the matched handler runs, Javalin names its path. A HEAD answered from a GET route has no
+     * handler of its own (Javalin then names this hook's {@code *}): it counts as {@value #UNMATCHED}.
+     */
+    private static void rememberRoute(Context ctx) {
+        String template = ctx.endpointHandlerPath();
+        if (!template.equals("*")) {
+            ctx.attribute(ROUTE, template);
+        }
+    }
+
+    private void scrape(Context ctx, BearerAccess access) {
+        access.reader(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(TEXT_FORMAT).result(registry.scrape());
+    }
+
+    private void record(Context ctx, Float executionTimeMs) {
+        int status = ctx.statusCode();
+        Timer.builder(REQUESTS)
+                .description("HTTP requests answered, by route template")
+                .tag("method", ctx.method().name())
+                .tag("uri", route(ctx, status))
+                .tag("status", Integer.toString(status))
+                .tag("outcome", outcome(status))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(Math.round(executionTimeMs.doubleValue() * 1_000_000d), TimeUnit.NANOSECONDS);
+    }
+
+    private static String route(Context ctx, int status) {
+        String template = ctx.attribute(ROUTE);
+        if (template != null && !template.isEmpty()) {
+            return template;
+        }
+        return status == 404 ? NOT_FOUND : UNMATCHED;
+    }
+
+    private static String outcome(int status) {
+        if (status < 200) {
+            return "INFORMATIONAL";
+        }
+        if (status < 300) {
+            return "SUCCESS";
+        }
+        if (status < 400) {
+            return "REDIRECTION";
+        }
+        return status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
+    }
+
+}
