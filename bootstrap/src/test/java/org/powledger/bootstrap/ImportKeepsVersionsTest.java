@@ -14,6 +14,8 @@ import org.powledger.domain.model.AccessScope;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.HistoryEntry;
+import org.powledger.domain.model.ReportId;
+import org.powledger.domain.model.ReportRecord;
 import org.powledger.domain.port.in.ExchangeDraft;
 import org.powledger.web.transfer.LedgerFiles;
 
@@ -52,6 +54,28 @@ class ImportKeepsVersionsTest {
                             org.assertj.core.groups.Tuple.tuple(2, HistoryEntry.Action.DELETED),
                             org.assertj.core.groups.Tuple.tuple(3, HistoryEntry.Action.CREATED));
             assertThat(ledger.integrity.check()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "memory"})
+    void a_report_updated_by_import_gets_the_next_version_and_keeps_its_place_and_creation(String store) {
+        try (Ledger ledger = open(store)) {
+            importLines(ledger,
+                    "{\"type\":\"report\",\"id\":\"rp_first\",\"scope\":{\"year\":2024},\"metric\":\"exchanges\",\"value\":11,\"asOf\":\"2025-01-02\"}",
+                    "{\"type\":\"report\",\"id\":\"rp_second\",\"scope\":{},\"metric\":\"exchanges\",\"value\":40,\"asOf\":\"2025-01-02\"}");
+            ReportRecord before = ledger.reports.get(ReportId.of("rp_first"));
+
+            importLines(ledger,
+                    "{\"type\":\"report\",\"id\":\"rp_first\",\"scope\":{\"year\":2024},\"metric\":\"exchanges\",\"value\":12,\"asOf\":\"2025-01-02\"}");
+
+            ReportRecord after = ledger.reports.get(ReportId.of("rp_first"));
+            assertThat(after.report().value()).isEqualTo(12);
+            assertThat(after.version()).isEqualTo(2);
+            assertThat(after.sequence()).isEqualTo(before.sequence());
+            assertThat(after.createdAt()).isEqualTo(before.createdAt());
+            assertThat(ledger.store.reports().all()).extracting(r -> r.id().value())
+                    .containsExactly("rp_first", "rp_second");
         }
     }
 
