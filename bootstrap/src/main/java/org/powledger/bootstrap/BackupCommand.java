@@ -22,7 +22,7 @@ final class BackupCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Ledger ledger = store.open()) {
+        try (Ledger ledger = store.openExisting()) {
             ledger.store.backupTo(target);
         } catch (UnsupportedOperationException e) {
             throw new UsageError(e.getMessage());

@@ -20,7 +20,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Ledger ledger = store.open()) {
+        try (Ledger ledger = store.openExisting()) {
             List<String> problems = ledger.integrity.check();
             if (problems.isEmpty()) {
                 spec.commandLine().getOut().println("ok: the ledger is sound");

@@ -18,7 +18,7 @@ final class ExportCommand implements Runnable {
     public void run() {
         // Streamed through a buffer: the export is never held whole in memory.
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        try (Ledger ledger = store.open()) {
+        try (Ledger ledger = store.openExisting()) {
             LedgerFiles.writeNdjson(ledger.transfer, out);
             out.flush();
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.powledger.bootstrap;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --db}, shared by every command that opens the ledger. */
@@ -12,5 +14,20 @@ final class StoreOption {
 
     Ledger open() {
         return Ledger.open(db);
+    }
+
+    /**
+     * Opens a ledger that must already exist: {@code check}, {@code backup} and {@code export} read a
+     * ledger, so a SQLite path naming no file (a typo, a backup that was never written) is an error,
+     * not a new empty ledger reported as sound.
+     */
+    Ledger openExisting() {
+        if (!db.equals("memory:") && !db.startsWith("jdbc:postgresql:")) {
+            String path = db.startsWith("jdbc:sqlite:") ? db.substring("jdbc:sqlite:".length()) : db;
+            if (!Files.isRegularFile(Path.of(path))) {
+                throw new UsageError("no such ledger file: " + path);
+            }
+        }
+        return open();
     }
 }

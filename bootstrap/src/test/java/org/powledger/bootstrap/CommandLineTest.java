@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -177,6 +178,21 @@ class CommandLineTest {
         Run run = run("token", "list", "--db", db).failedWithOneLine();
 
         assertThat(run.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "export", "backup"})
+    void a_command_that_reads_a_ledger_refuses_a_db_file_that_does_not_exist_and_creates_none(String command) {
+        Path db = dir.resolve("typo.db");
+        String[] args = command.equals("backup")
+                ? new String[] {command, "--db", db.toString(), "--to", dir.resolve("copy.db").toString()}
+                : new String[] {command, "--db", db.toString()};
+
+        Run run = run(args).failedWithOneLine();
+
+        assertThat(run.err()).contains("no such ledger file");
+        assertThat(db).doesNotExist();
+        assertThat(dir.resolve("copy.db")).doesNotExist();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Conflict;
 import org.powledger.domain.model.Cursor;
@@ -48,6 +49,24 @@ final class InMemoryReports implements Reports {
                 lastSequence = previous;
             });
             return record;
+        });
+    }
+
+    @Override
+    public void replace(ReportRecord record) {
+        ledger.write(() -> {
+            ReportRecord old = byId.get(record.id());
+            if (old == null) {
+                throw new NotFound("report", record.id().value());
+            }
+            ReportRecord kept = new ReportRecord(old.id(), old.sequence(), record.version(), old.createdAt(),
+                    record.report());
+            unput(old);
+            put(kept);
+            ledger.onRollback(() -> {
+                unput(kept);
+                put(old);
+            });
         });
     }
 

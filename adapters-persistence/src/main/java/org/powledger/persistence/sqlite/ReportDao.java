@@ -18,10 +18,10 @@ interface ReportDao {
     @SqlUpdate("""
             INSERT INTO report (id, sequence, scope_year, scope_cohort, scope_unit, scope_exchange, metric, value,
                                 approximate, as_of, source_url, source_title, source_publisher, source_published_on,
-                                notes, created_at)
+                                notes, version, created_at)
             VALUES (:id, :sequence, :scopeYear, :scopeCohort, :scopeUnit, :scopeExchange, :metric, :value,
                     :approximate, :asOf, :sourceUrl, :sourceTitle, :sourcePublisher, :sourcePublishedOn,
-                    :notes, :createdAt)""")
+                    :notes, :version, :createdAt)""")
     void insertArguments(@BindMap Map<String, Object> row);
 
     default void insert(ReportRow row) {

@@ -132,7 +132,7 @@ interface RowMapping extends Conversions {
                 : new Source(row.sourceUrl(), row.sourceTitle(), row.sourcePublisher(), date(row.sourcePublishedOn()));
         Report report = new Report(toReportScope(row), metric(row.metric()), row.value(), row.approximate(),
                 date(row.asOf()), source, row.notes());
-        return new ReportRecord(reportId(row.id()), row.sequence(), instant(row.createdAt()), report);
+        return new ReportRecord(reportId(row.id()), row.sequence(), row.version(), instant(row.createdAt()), report);
     }
 
     // --- tokens

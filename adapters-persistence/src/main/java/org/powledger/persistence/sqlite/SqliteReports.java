@@ -5,6 +5,7 @@ import static org.powledger.persistence.sqlite.RowMapping.ROWS;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Conflict;
 import org.powledger.domain.model.ExchangeId;
@@ -35,6 +36,19 @@ final class SqliteReports implements Reports {
             ReportRecord record = new ReportRecord(id, dao.lastSequence(), at, report);
             dao.insert(ROWS.toReportRow(record));
             return record;
+        });
+    }
+
+    @Override
+    public void replace(ReportRecord record) {
+        db.write(h -> {
+            ReportDao dao = h.attach(ReportDao.class);
+            ReportRecord old = dao.byId(record.id().value()).map(ROWS::toReportRecord)
+                    .orElseThrow(() -> new NotFound("report", record.id().value()));
+            dao.remove(record.id().value());
+            dao.insert(ROWS.toReportRow(new ReportRecord(old.id(), old.sequence(), record.version(), old.createdAt(),
+                    record.report())));
+            return null;
         });
     }
 

@@ -90,6 +90,21 @@ public abstract class ReportsContract extends StoreContract {
     }
 
     @Test
+    void replace_stores_the_next_version_in_the_same_place_of_recording_order() {
+        ReportRecord first = add(report(ReportScope.ofYear(2024), 11));
+        ReportRecord second = add(report(ReportScope.allTime(), 40));
+
+        store.reports().replace(first.replacedBy(report(ReportScope.ofYear(2024), 12)));
+
+        ReportRecord replaced = store.reports().byId(first.id()).orElseThrow();
+        assertThat(replaced.version()).isEqualTo(2);
+        assertThat(replaced.sequence()).isEqualTo(first.sequence());
+        assertThat(replaced.createdAt()).isEqualTo(first.createdAt());
+        assertThat(replaced.report().value()).isEqualTo(12);
+        assertThat(store.reports().all()).containsExactly(replaced, second);
+    }
+
+    @Test
     void an_unknown_report_is_empty() {
         assertThat(store.reports().byId(ReportId.of("rp_nothing"))).isEmpty();
     }

@@ -89,12 +89,22 @@ public final class ExchangeService implements RecordingExchanges {
                 created.at(), created.at(), created.exchange());
     }
 
-    /** Adds a checked exchange under a given id; the caller holds the write transaction. */
+    /**
+     * Adds a checked exchange under a given id; the caller holds the write transaction. An id whose
+     * record was deleted (an import may bring it back) continues its versions after the deletion, so
+     * that the history keeps one entry per version and an old {@code ETag} never names new content.
+     */
     public ExchangeRecord add(ExchangeId id, Exchange exchange, Actor actor) {
         references.requireExist(exchange);
         requireRefFree(exchange.ref(), null);
         Instant now = clock.instant();
         ExchangeRecord added = store.exchanges().add(id, exchange, now);
+        List<HistoryEntry> earlier = store.history().of(id);
+        if (!earlier.isEmpty()) {
+            added = new ExchangeRecord(id, added.sequence(), earlier.get(earlier.size() - 1).version() + 1,
+                    added.createdAt(), added.updatedAt(), exchange);
+            store.exchanges().replace(added);
+        }
         store.history().append(new HistoryEntry(id, added.version(), Action.CREATED, now, actor.name(), exchange));
         return added;
     }

@@ -213,9 +213,12 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             if (existing.isPresent() && existing.get().report().equals(report)) {
                 return Change.UNCHANGED;
             }
-            existing.ifPresent(r -> store.reports().remove(id));
+            if (existing.isPresent()) {
+                store.reports().replace(existing.get().replacedBy(report));
+                return Change.UPDATED;
+            }
             store.reports().add(id, report, clock.instant());
-            return existing.isPresent() ? Change.UPDATED : Change.CREATED;
+            return Change.CREATED;
         }
     }
 

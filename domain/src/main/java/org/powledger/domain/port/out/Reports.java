@@ -18,6 +18,9 @@ public interface Reports {
     /** Stores a new report, giving it the next place in recording order. */
     ReportRecord add(ReportId id, Report report, Instant at);
 
+    /** Stores a new version of a report (see {@link ReportRecord#replacedBy}); its sequence and createdAt stay. */
+    void replace(ReportRecord record);
+
     void remove(ReportId id);
 
     Optional<ReportRecord> byId(ReportId id);
