@@ -37,7 +37,15 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageError("--port must be between 0 and 65535");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Server server = Server.start(store.db, host, port, requireReadToken);
+        Server server;
+        try {
+            server = Server.start(store.db, host, port, requireReadToken);
+        } catch (RuntimeException e) {
+            if (causedByBind(e)) {
+                throw new UsageError("cannot listen on " + host + ":" + port + ": " + Main.oneLine(e));
+            }
+            throw e;
+        }
         server.ledger().tokens.createFirstAdminIfNone().ifPresent(token -> {
             out.println("Created the first admin token (shown once, keep it safe):");
             out.println(token);
@@ -52,5 +60,14 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -232,4 +232,15 @@ class CommandLineTest {
         assertThat(refused.err()).contains("line 2").contains("/breakdown");
         assertThat(run("export", "--db", db).succeeded().out()).isEmpty();
     }
+
+    @Test
+    void serve_on_a_port_already_taken_fails_with_one_line() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run run = run("serve", "--db", "memory:", "--port", Integer.toString(taken.getLocalPort()))
+                    .failedWithOneLine();
+
+            assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
 }
