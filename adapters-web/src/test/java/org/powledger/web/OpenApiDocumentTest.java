@@ -10,7 +10,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -366,9 +364,5 @@ class OpenApiDocumentTest extends ApiTest {
                 collectRefs(child, refs);
             }
         });
-    }
-
-    static String method(HandlerType type) {
-        return type.name().toLowerCase(Locale.ROOT);
     }
 }
