@@ -68,6 +68,7 @@ public final class HttpApi {
         JsonBodies bodies = new JsonBodies(mapper);
         Representations answers = new Representations(mapper);
         new HealthRoutes(health, settings.version()).register(app);
+        new OpenApiRoutes(mapper, settings.version()).register(app);
         new UnitRoutes(units, access, bodies, answers).register(app);
         new CohortRoutes(cohorts, access, bodies, answers).register(app);
         new ExchangeRoutes(exchanges, access, bodies, answers).register(app);

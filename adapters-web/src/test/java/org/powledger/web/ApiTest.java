@@ -118,7 +118,9 @@ public abstract class ApiTest {
 
         public Reply send(Request request) {
             try (Response response = http.request(request)) {
-                return new Reply(response.code(), response.headers().toMultimap(), response.body().string());
+                Reply reply = new Reply(response.code(), response.headers().toMultimap(), response.body().string());
+                OpenApiConformance.check(request.method(), request.url().encodedPath(), reply);
+                return reply;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
