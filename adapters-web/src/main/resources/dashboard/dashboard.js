@@ -40,7 +40,9 @@
   };
   const STATUSES = { match: 'Match', ledgerBelow: 'Ledger below', ledgerAbove: 'Ledger above' };
 
-  const state = { from: null, to: null, unitNames: new Map(), cohortNames: new Map(), units: [] };
+  const state = { from: null, to: null, unitNames: new Map(), cohortNames: new Map(), units: [], unfolded: new Set() };
+  /** Sub-units listed under a unit before the rest are folded behind a button. */
+  const FOLD_AFTER = 8;
 
   // ---------------------------------------------------------------- building elements safely
 
@@ -240,11 +242,12 @@
       ['Civilians returned', 1], ['Repatriations', 1], ['Bodies returned', 1]], rows));
   }
 
-  function niceCeiling(max) {
-    if (max <= 0) return 1;
-    const power = Math.pow(10, Math.floor(Math.log10(max)));
+  /** A round step for about four grid lines up to at least max. */
+  function niceStep(max) {
+    const raw = Math.max(max, 1) / 4;
+    const power = Math.pow(10, Math.floor(Math.log10(raw)));
     for (const step of [1, 2, 2.5, 5, 10]) {
-      if (step * power >= max) return step * power;
+      if (step * power >= raw) return Math.max(1, step * power);
     }
     return 10 * power;
   }
@@ -259,7 +262,9 @@
     const bottom = 36;
     const plotWidth = width - left - right;
     const plotHeight = height - top - bottom;
-    const max = niceCeiling(Math.max(...points.map((p) => p.peopleReturned)));
+    const step = niceStep(Math.max(...points.map((p) => p.peopleReturned)));
+    const ticks = Math.max(1, Math.ceil(Math.max(...points.map((p) => p.peopleReturned)) / step));
+    const max = step * ticks;
     const slot = plotWidth / points.length;
     const barWidth = Math.max(1, slot * 0.78);
     const total = points.reduce((sum, p) => sum + p.peopleReturned, 0);
@@ -272,8 +277,8 @@
       svg('desc', { id: 'monthly-svg-desc', text: points.length + ' months from ' + points[0].period + ' to '
         + points[points.length - 1].period + '; ' + num(total) + ' people in all; the most in ' + busiest.period
         + ' (' + num(busiest.peopleReturned) + '). The figures are in the table below the chart.' }));
-    for (let i = 0; i <= 4; i++) {
-      const value = (max / 4) * i;
+    for (let i = 0; i <= ticks; i++) {
+      const value = step * i;
       const y = top + plotHeight - (value / max) * plotHeight;
       chart.append(svg('line', { class: i === 0 ? 'axis' : 'grid', x1: left, x2: width - right, y1: y, y2: y }),
         svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', text: num(Math.round(value)) }));
@@ -323,17 +328,27 @@
     const rows = [];
     let hidden = 0;
     const walk = (parent, depth) => {
-      for (const u of children.get(parent) || []) {
-        if (!all && !u.returnedWithSubunits) {
-          hidden++;
-          continue;
-        }
+      const shown = (children.get(parent) || []).filter((u) => all || u.returnedWithSubunits);
+      hidden += (children.get(parent) || []).length - shown.length;
+      const folded = parent !== null && shown.length > FOLD_AFTER + 2 && !state.unfolded.has(parent);
+      for (const u of folded ? shown.slice(0, FOLD_AFTER) : shown) {
         const cls = depth ? 'sub depth-' + Math.min(depth, 3) : null;
-        rows.push(el('tr', { class: cls },
+        rows.push(el('tr', { class: cls, 'data-parent': parent },
           el('th', { scope: 'row' }, u.name, ' ', el('span', { class: 'muted small', text: '(' + u.unit + ')' })),
           td(num(u.returnedWithSubunits), true), td(num(u.returned), true), td(num(u.exchanges), true),
           td(date(u.firstReturnedOn)), td(date(u.lastReturnedOn))));
         walk(u.unit, depth + 1);
+      }
+      if (folded) {
+        const rest = shown.length - FOLD_AFTER;
+        const button = el('button', { type: 'button', class: 'linkish', 'data-unit': parent,
+          text: 'Show ' + rest + ' more sub-units of ' + unitName(parent) });
+        button.addEventListener('click', () => {
+          state.unfolded.add(parent);
+          state.focusUnit = parent;
+          renderUnits();
+        });
+        rows.push(el('tr', { class: 'sub depth-' + Math.min(depth, 3) }, el('td', { colspan: 6 }, button)));
       }
     };
     walk(null, 0);
@@ -350,6 +365,15 @@
         + ' with no one returned in this period not listed.' }));
     }
     replace('units', nodes);
+    if (state.focusUnit) {
+      // keyboard users land on the first row that was folded
+      const unfolded = $('units').querySelectorAll('tr[data-parent="' + CSS.escape(state.focusUnit) + '"] th');
+      if (unfolded.length > FOLD_AFTER) {
+        unfolded[FOLD_AFTER].setAttribute('tabindex', '-1');
+        unfolded[FOLD_AFTER].focus();
+      }
+      state.focusUnit = null;
+    }
   }
 
   function shareBar(share) {
