@@ -435,9 +435,9 @@
   function lineList(lines) {
     const text = (l) => (l.unit ? unitName(l.unit) : '') + (l.unit && l.cohort ? ', ' : '')
       + (l.cohort ? cohortName(l.cohort) : '') + ': ' + num(l.count);
-    if (lines.length <= 5) return lines.map(text).join('; ');
-    return el('details', null, el('summary', { text: lines.length + ' lines' }),
-      el('ul', { class: 'small' }, lines.map((l) => el('li', { text: text(l) }))));
+    const list = el('ul', { class: 'lines' }, lines.map((l) => el('li', { text: text(l) })));
+    if (lines.length <= 5) return list;
+    return el('details', null, el('summary', { text: lines.length + ' lines' }), list);
   }
 
   function renderLatest(page) {
