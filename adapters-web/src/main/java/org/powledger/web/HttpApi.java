@@ -14,6 +14,7 @@ import org.powledger.domain.port.in.RecordingExchanges;
 import org.powledger.domain.port.in.TransferringLedger;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.cohort.CohortRoutes;
+import org.powledger.web.dashboard.DashboardRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
 import org.powledger.web.http.Representations;
 import org.powledger.web.json.JsonBodies;
@@ -75,6 +76,7 @@ public final class HttpApi {
         new ReportRoutes(reports, access, bodies, answers).register(app);
         new StatisticsRoutes(statistics, access, answers).register(app);
         new TransferRoutes(transfer, access, settings.maxImportBytes()).register(app);
+        new DashboardRoutes().register(app);
     }
 
     /** The Javalin application, not yet started. */
