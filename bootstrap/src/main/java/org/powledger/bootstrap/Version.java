@@ -7,10 +7,16 @@ import java.util.Properties;
 /** The version Maven stamped into the jar. */
 final class Version {
 
+    private static final String CURRENT = load();
+
     private Version() {
     }
 
     static String current() {
+        return CURRENT;
+    }
+
+    private static String load() {
         try (InputStream in = Version.class.getResourceAsStream("/powledger.properties")) {
             Properties properties = new Properties();
             if (in != null) {

@@ -1,22 +1,18 @@
 package org.powledger.web.cohort;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import java.util.Set;
 import org.powledger.domain.model.Actor;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Cohort;
 import org.powledger.domain.model.CohortId;
-import org.powledger.domain.model.InvalidRecord;
-import org.powledger.domain.model.NotFound;
-import org.powledger.domain.model.Slug;
 import org.powledger.domain.model.Versioned;
 import org.powledger.domain.port.in.KeepingCohorts;
 import org.powledger.domain.port.in.Saved;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.csv.CsvLayout;
-import org.powledger.web.http.QueryParams;
 import org.powledger.web.http.Representations;
-import org.powledger.web.http.Versions;
+import org.powledger.web.http.SlugResourceRoutes;
 import org.powledger.web.json.JsonBodies;
 
 /** {@code PUT/GET/DELETE /api/v1/cohorts/{id}} and {@code GET /api/v1/cohorts}. */
@@ -26,67 +22,68 @@ public final class CohortRoutes {
     static final CsvLayout CSV = CsvLayout.of("id", "name", "size", "sizeApproximate", "description", "version",
             "createdAt", "updatedAt");
 
-    private final KeepingCohorts cohorts;
-    private final BearerAccess access;
-    private final JsonBodies bodies;
-    private final Representations answers;
-    private final CohortMapper mapper = CohortMapper.INSTANCE;
+    private final SlugResourceRoutes<Cohort, CohortBody> routes;
 
     public CohortRoutes(KeepingCohorts cohorts, BearerAccess access, JsonBodies bodies, Representations answers) {
-        this.cohorts = cohorts;
-        this.access = access;
-        this.bodies = bodies;
-        this.answers = answers;
+        this.routes = new SlugResourceRoutes<>(new Cohorts(cohorts), access, bodies, answers);
     }
 
     public void register(Javalin app) {
-        app.get(PATH, this::list);
-        app.get(PATH + "/{id}", this::get);
-        app.put(PATH + "/{id}", this::put);
-        app.delete(PATH + "/{id}", this::delete);
+        routes.register(app);
     }
 
-    private void list(Context ctx) {
-        access.reader(ctx);
-        QueryParams params = QueryParams.of(ctx, Representations.LIST_PARAMS);
-        Representations.Format format = answers.format(ctx, params);
-        var page = cohorts.list(params.page());
-        answers.list(ctx, format, page.items().stream().map(mapper::toView).toList(), page.nextCursor(), CSV);
-    }
+    private record Cohorts(KeepingCohorts cohorts) implements SlugResourceRoutes.Resource<Cohort, CohortBody> {
 
-    private void get(Context ctx) {
-        access.reader(ctx);
-        QueryParams.of(ctx, Set.of());
-        Versioned<Cohort> cohort = cohorts.get(existingId(ctx));
-        answers.one(ctx, cohort.version(), mapper.toView(cohort));
-    }
+        private static final CohortMapper MAPPER = CohortMapper.INSTANCE;
 
-    private void put(Context ctx) {
-        Actor actor = access.writer(ctx);
-        QueryParams.of(ctx, Set.of());
-        String id = ctx.pathParam("id");
-        Integer expected = Versions.ifMatch(ctx);
-        CohortBody body = bodies.read(ctx, CohortBody.class);
-        if (body.id() != null && !body.id().equals(id)) {
-            throw InvalidRecord.of("/id", "must match the id in the path ('" + id + "') or be left out");
+        @Override
+        public String path() {
+            return PATH;
         }
-        Saved<Cohort> saved = cohorts.put(mapper.toDraft(body, id), expected, actor);
-        answers.saved(ctx, saved.created(), PATH + "/" + id, saved.stored().version(), mapper.toView(saved.stored()));
-    }
 
-    private void delete(Context ctx) {
-        Actor actor = access.writer(ctx);
-        QueryParams.of(ctx, Set.of());
-        cohorts.delete(existingId(ctx), actor);
-        ctx.status(204);
-    }
-
-    /** A path id that is not a slug names no cohort: 404, not a validation error. */
-    private static CohortId existingId(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (!Slug.isValid(id)) {
-            throw new NotFound("cohort", id);
+        @Override
+        public String name() {
+            return "cohort";
         }
-        return CohortId.of(id);
+
+        @Override
+        public CsvLayout csv() {
+            return CSV;
+        }
+
+        @Override
+        public Class<CohortBody> bodyType() {
+            return CohortBody.class;
+        }
+
+        @Override
+        public String idIn(CohortBody body) {
+            return body.id();
+        }
+
+        @Override
+        public Saved<Cohort> put(CohortBody body, String id, Integer expectedVersion, Actor actor) {
+            return cohorts.put(MAPPER.toDraft(body, id), expectedVersion, actor);
+        }
+
+        @Override
+        public Versioned<Cohort> get(String id) {
+            return cohorts.get(CohortId.of(id));
+        }
+
+        @Override
+        public Page<Versioned<Cohort>> list(PageRequest page) {
+            return cohorts.list(page);
+        }
+
+        @Override
+        public void delete(String id, Actor actor) {
+            cohorts.delete(CohortId.of(id), actor);
+        }
+
+        @Override
+        public Object view(Versioned<Cohort> stored) {
+            return MAPPER.toView(stored);
+        }
     }
 }

@@ -1,12 +1,9 @@
 package org.powledger.web.unit;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import java.util.Set;
 import org.powledger.domain.model.Actor;
-import org.powledger.domain.model.InvalidRecord;
-import org.powledger.domain.model.NotFound;
-import org.powledger.domain.model.Slug;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Unit;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.Versioned;
@@ -14,9 +11,8 @@ import org.powledger.domain.port.in.KeepingUnits;
 import org.powledger.domain.port.in.Saved;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.csv.CsvLayout;
-import org.powledger.web.http.QueryParams;
 import org.powledger.web.http.Representations;
-import org.powledger.web.http.Versions;
+import org.powledger.web.http.SlugResourceRoutes;
 import org.powledger.web.json.JsonBodies;
 
 /** {@code PUT/GET/DELETE /api/v1/units/{id}} and {@code GET /api/v1/units}. */
@@ -25,67 +21,68 @@ public final class UnitRoutes {
     static final String PATH = "/api/v1/units";
     static final CsvLayout CSV = CsvLayout.of("id", "name", "parent", "version", "createdAt", "updatedAt");
 
-    private final KeepingUnits units;
-    private final BearerAccess access;
-    private final JsonBodies bodies;
-    private final Representations answers;
-    private final UnitMapper mapper = UnitMapper.INSTANCE;
+    private final SlugResourceRoutes<Unit, UnitBody> routes;
 
     public UnitRoutes(KeepingUnits units, BearerAccess access, JsonBodies bodies, Representations answers) {
-        this.units = units;
-        this.access = access;
-        this.bodies = bodies;
-        this.answers = answers;
+        this.routes = new SlugResourceRoutes<>(new Units(units), access, bodies, answers);
     }
 
     public void register(Javalin app) {
-        app.get(PATH, this::list);
-        app.get(PATH + "/{id}", this::get);
-        app.put(PATH + "/{id}", this::put);
-        app.delete(PATH + "/{id}", this::delete);
+        routes.register(app);
     }
 
-    private void list(Context ctx) {
-        access.reader(ctx);
-        QueryParams params = QueryParams.of(ctx, Representations.LIST_PARAMS);
-        Representations.Format format = answers.format(ctx, params);
-        var page = units.list(params.page());
-        answers.list(ctx, format, page.items().stream().map(mapper::toView).toList(), page.nextCursor(), CSV);
-    }
+    private record Units(KeepingUnits units) implements SlugResourceRoutes.Resource<Unit, UnitBody> {
 
-    private void get(Context ctx) {
-        access.reader(ctx);
-        QueryParams.of(ctx, Set.of());
-        Versioned<Unit> unit = units.get(existingId(ctx));
-        answers.one(ctx, unit.version(), mapper.toView(unit));
-    }
+        private static final UnitMapper MAPPER = UnitMapper.INSTANCE;
 
-    private void put(Context ctx) {
-        Actor actor = access.writer(ctx);
-        QueryParams.of(ctx, Set.of());
-        String id = ctx.pathParam("id");
-        Integer expected = Versions.ifMatch(ctx);
-        UnitBody body = bodies.read(ctx, UnitBody.class);
-        if (body.id() != null && !body.id().equals(id)) {
-            throw InvalidRecord.of("/id", "must match the id in the path ('" + id + "') or be left out");
+        @Override
+        public String path() {
+            return PATH;
         }
-        Saved<Unit> saved = units.put(mapper.toDraft(body, id), expected, actor);
-        answers.saved(ctx, saved.created(), PATH + "/" + id, saved.stored().version(), mapper.toView(saved.stored()));
-    }
 
-    private void delete(Context ctx) {
-        Actor actor = access.writer(ctx);
-        QueryParams.of(ctx, Set.of());
-        units.delete(existingId(ctx), actor);
-        ctx.status(204);
-    }
-
-    /** A path id that is not a slug names no unit: 404, not a validation error. */
-    private static UnitId existingId(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (!Slug.isValid(id)) {
-            throw new NotFound("unit", id);
+        @Override
+        public String name() {
+            return "unit";
         }
-        return UnitId.of(id);
+
+        @Override
+        public CsvLayout csv() {
+            return CSV;
+        }
+
+        @Override
+        public Class<UnitBody> bodyType() {
+            return UnitBody.class;
+        }
+
+        @Override
+        public String idIn(UnitBody body) {
+            return body.id();
+        }
+
+        @Override
+        public Saved<Unit> put(UnitBody body, String id, Integer expectedVersion, Actor actor) {
+            return units.put(MAPPER.toDraft(body, id), expectedVersion, actor);
+        }
+
+        @Override
+        public Versioned<Unit> get(String id) {
+            return units.get(UnitId.of(id));
+        }
+
+        @Override
+        public Page<Versioned<Unit>> list(PageRequest page) {
+            return units.list(page);
+        }
+
+        @Override
+        public void delete(String id, Actor actor) {
+            units.delete(UnitId.of(id), actor);
+        }
+
+        @Override
+        public Object view(Versioned<Unit> stored) {
+            return MAPPER.toView(stored);
+        }
     }
 }

@@ -6,11 +6,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.powledger.application.LedgerReferences;
 import org.powledger.application.cohort.CohortService;
@@ -107,6 +109,8 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
         private long created;
         private long updated;
         private long unchanged;
+        /** What the ledger's reports say, read once per import (not once per line), kept up to date. */
+        private Set<Report> reportContents;
 
         Run(Actor actor) {
             this.actor = actor;
@@ -202,10 +206,11 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             Report report = draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
             references.requireExist(report.scope());
             if (draft.id() == null) {
-                if (store.reports().all().stream().anyMatch(r -> r.report().equals(report))) {
+                if (reportContents().contains(report)) {
                     return Change.UNCHANGED;
                 }
                 store.reports().add(ReportId.random(), report, clock.instant());
+                reportContents().add(report);
                 return Change.CREATED;
             }
             ReportId id = idOf(draft.id(), ReportId::of);
@@ -215,10 +220,22 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             }
             if (existing.isPresent()) {
                 store.reports().replace(existing.get().replacedBy(report));
+                reportContents = null; // another report may say what the replaced one said: read again if asked
                 return Change.UPDATED;
             }
             store.reports().add(id, report, clock.instant());
+            if (reportContents != null) {
+                reportContents.add(report);
+            }
             return Change.CREATED;
+        }
+
+        private Set<Report> reportContents() {
+            if (reportContents == null) {
+                reportContents = new HashSet<>();
+                store.reports().all().forEach(r -> reportContents.add(r.report()));
+            }
+            return reportContents;
         }
     }
 

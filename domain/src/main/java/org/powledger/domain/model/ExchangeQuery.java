@@ -32,11 +32,12 @@ public record ExchangeQuery(LocalDate from, LocalDate to, Kind kind, Set<UnitId>
                 && (kind == null || e.kind() == kind)
                 && (units == null || e.breakdown().stream().anyMatch(l -> l.unit() != null && units.contains(l.unit())))
                 && (cohort == null || e.mentions(cohort))
-                && (mediator == null || e.mediators().stream().anyMatch(m -> m.equalsIgnoreCase(mediator)))
+                && (mediator == null || e.mediators().stream().anyMatch(m -> lowerCase(m).equals(lowerCase(mediator))))
                 && (operation == null || operation.equals(e.operation()))
                 && (words.isEmpty() || SearchWords.matches(e, words));
     }
 
+    /** How mediators compare, ignoring case: every store keys them this way. */
     public static String lowerCase(String value) {
         return value.toLowerCase(Locale.ROOT);
     }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The units as a tree: who is under whom, so that a unit's figures can include its sub-units. */
@@ -27,10 +26,6 @@ public final class UnitTree {
 
     public boolean contains(UnitId id) {
         return units.containsKey(id);
-    }
-
-    public Optional<Unit> unit(UnitId id) {
-        return Optional.ofNullable(units.get(id));
     }
 
     public Collection<Unit> units() {
