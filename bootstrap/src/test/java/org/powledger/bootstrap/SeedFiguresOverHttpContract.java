@@ -227,6 +227,20 @@ abstract class SeedFiguresOverHttpContract {
     }
 
     @Test
+    void a_date_filter_lists_the_reports_of_its_window_and_invents_no_gap() {
+        List<JsonNode> items = items(api.get("/stats/reconciliation?from=2024-01-01&to=2024-12-31"));
+
+        assertThat(items).isNotEmpty().allSatisfy(item -> {
+                    assertThat(item.get("status").asText()).as(item.toString()).isEqualTo("match");
+                    assertThat(item.get("scope").path("year").asInt(2024)).as(item.toString()).isEqualTo(2024);
+                });
+        JsonNode azovstal = items.stream().filter(i -> "azovstal".equals(i.get("scope").path("cohort").asText())
+                && !i.get("scope").has("unit")).findFirst().orElseThrow();
+        assertThat(azovstal.get("reported").asLong()).isEqualTo(1_279);
+        assertThat(azovstal.get("recorded").asLong()).isEqualTo(1_279);
+    }
+
+    @Test
     void a_report_the_ledger_falls_short_of_comes_first_and_one_it_exceeds_follows() {
         JsonNode above = api.post("/reports", report(2023, RETURNED_2023 - 2), 201);
         JsonNode below = api.post("/reports", report(2024, 1_400), 201);

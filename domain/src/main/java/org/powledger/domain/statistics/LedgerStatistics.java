@@ -38,9 +38,9 @@ import org.powledger.domain.model.UnitTree;
  * <p>Choices where API.md leaves room, applied everywhere:
  * <ul>
  *   <li>The window ({@code from}/{@code to}) chooses exchanges and repatriations by their date (an
- *       operation's earliest stage). It never hides a report: the cohort's reported figures and the
- *       reconciliation's list of reports are the same whatever the window, and the reconciliation's
- *       {@code recorded} counts only the exchanges in the window.</li>
+ *       operation's earliest stage). The cohort's reported figures are the same whatever the window. The
+ *       reconciliation measures each report on its own scope over the whole ledger; the window only
+ *       chooses which reports it lists (see {@link #reconciliation(Window)}).</li>
  *   <li>{@code exchanges} counts exchanges of living people only, everywhere; repatriations of
  *       bodies are {@code repatriations}. {@code peopleHandedOver}, {@code firstExchangeOn},
  *       {@code lastExchangeOn} and {@code largestExchange} concern exchanges of living people.</li>
@@ -50,7 +50,7 @@ import org.powledger.domain.model.UnitTree;
  *       unit too (count 0).</li>
  *   <li>A unit scope or cohort scope counts living people only, so a report of {@code bodiesReturned}
  *       with such a scope is always measured against 0. A report naming an exchange that is no longer
- *       in the ledger, or lies outside the window, is measured against 0.</li>
+ *       in the ledger is measured against 0.</li>
  *   <li>A cohort's {@code byUnit} lists the units on its tagged lines (in the window) and the units of
  *       its {@code {cohort, unit}} reports of any metric (the figure shown is the latest
  *       {@code peopleReturned} one, or null); largest {@code recorded} first, then by unit id.</li>
@@ -384,15 +384,15 @@ public final class LedgerStatistics {
     // ---- reconciliation --------------------------------------------------------------------------
 
     /**
-     * Every report, whatever the window, with the ledger's figure for its scope and metric counted over
-     * the exchanges in the window; largest difference first, then in recording order.
+     * The reports the window lists, each measured on its own scope over the whole ledger (a window
+     * never makes a published figure look wrong: a 2023 figure is not measured against 2024's
+     * exchanges); largest difference first, then in recording order.
      */
     public List<ReconciliationItem> reconciliation(Window window) {
-        List<CountedExchange> counted = in(window);
-        Tally tally = tally(counted);
+        Tally tally = tally(exchanges);
         Map<Integer, long[]> byYear = new TreeMap<>();
         long[] allTime = new long[3];
-        for (CountedExchange e : counted) {
+        for (CountedExchange e : exchanges) {
             long[] year = byYear.computeIfAbsent(e.date().getYear(), y -> new long[3]);
             addTo(allTime, e);
             addTo(year, e);
@@ -400,11 +400,14 @@ public final class LedgerStatistics {
         List<ReconciliationItem> items = new ArrayList<>(reports.size());
         for (ReportRecord r : reports) {
             ReportScope scope = r.report().scope();
+            if (!listed(scope, window)) {
+                continue;
+            }
             Metric metric = r.report().metric();
             long recorded;
             if (scope.exchange() != null) {
                 CountedExchange e = byStage.get(scope.exchange());
-                recorded = e == null || !window.contains(e.date()) ? 0 : ofExchange(e, metric);
+                recorded = e == null ? 0 : ofExchange(e, metric);
             } else if (metric == Metric.FIRST_TIME_UNITS) {
                 recorded = 0;
             } else if (scope.year() != null) {
@@ -424,6 +427,25 @@ public final class LedgerStatistics {
         }
         items.sort(Comparator.comparingLong((ReconciliationItem i) -> Math.abs(i.difference())).reversed());
         return List.copyOf(items);
+    }
+
+    /**
+     * Whether the window lists a report of this scope: a year scope when the year overlaps the
+     * window, an exchange scope when that exchange (its operation) is dated in it, any other scope
+     * always. A report naming an exchange no longer in the ledger has no date, so it is always listed
+     * (measured against 0, it shows that the ledger lost it).
+     */
+    private boolean listed(ReportScope scope, Window window) {
+        if (scope.year() != null) {
+            int year = scope.year();
+            return (window.from() == null || window.from().getYear() <= year)
+                    && (window.to() == null || window.to().getYear() >= year);
+        }
+        if (scope.exchange() != null) {
+            CountedExchange e = byStage.get(scope.exchange());
+            return e == null || window.contains(e.date());
+        }
+        return true;
     }
 
     private static void addTo(long[] figures, CountedExchange e) {

@@ -475,14 +475,31 @@ class CountingRulesTest {
         }
 
         @Test
-        void the_window_chooses_the_exchanges_counted_but_every_report_is_listed() {
+        void the_window_chooses_the_reports_listed_and_each_is_measured_on_its_own_scope() {
             var statistics = statisticsOf(ledger
                     .report("all", ReportScope.allTime(), Metric.PEOPLE_RETURNED, 70, "2025-01-01")
-                    .report("op", ReportScope.ofExchange(id("a")), Metric.PEOPLE_RETURNED, 60, "2025-01-01"));
+                    .report("y2023", ReportScope.ofYear(2023), Metric.PEOPLE_RETURNED, 60, "2025-01-01")
+                    .report("y2024", ReportScope.ofYear(2024), Metric.PEOPLE_RETURNED, 10, "2025-01-01")
+                    .report("cohort", ReportScope.ofCohort(CohortId.of("az")), Metric.PEOPLE_RETURNED, 40, "2025-01-01")
+                    .report("op", ReportScope.ofExchange(id("b")), Metric.PEOPLE_RETURNED, 60, "2025-01-01")
+                    .report("c", ReportScope.ofExchange(id("c")), Metric.PEOPLE_RETURNED, 10, "2025-01-01"));
 
             assertThat(statistics.reconciliation(year(2024)))
+                    .extracting(i -> i.report().value(), ReconciliationItem::recorded, ReconciliationItem::status)
+                    .containsExactly(tuple("all", 70L, ReconciliationStatus.MATCH),
+                            tuple("y2024", 10L, ReconciliationStatus.MATCH),
+                            tuple("cohort", 40L, ReconciliationStatus.MATCH),
+                            tuple("c", 10L, ReconciliationStatus.MATCH));
+        }
+
+        @Test
+        void a_year_overlapping_the_window_is_listed_even_when_the_window_cuts_it() {
+            var statistics = statisticsOf(ledger
+                    .report("y2023", ReportScope.ofYear(2023), Metric.PEOPLE_RETURNED, 60, "2025-01-01"));
+
+            assertThat(statistics.reconciliation(Window.of(LocalDate.parse("2023-05-02"), null)))
                     .extracting(i -> i.report().value(), ReconciliationItem::recorded)
-                    .containsExactly(tuple("all", 10L), tuple("op", 0L));
+                    .containsExactly(tuple("y2023", 60L));
         }
     }
 }

@@ -94,6 +94,16 @@ class SeedFiguresTest {
                 .allSatisfy(item -> assertThat(item.status()).isEqualTo(ReconciliationStatus.MATCH));
     }
 
+    @Test
+    void filtered_to_2024_the_reconciliation_lists_no_2023_figure_and_shows_no_gap() {
+        List<ReconciliationItem> items = statistics.reconciliation(Window.of(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31)));
+
+        assertThat(items).isNotEmpty()
+                .allSatisfy(item -> assertThat(item.status()).isEqualTo(ReconciliationStatus.MATCH))
+                .noneSatisfy(item -> assertThat(item.scope().year()).isEqualTo(2023));
+    }
+
     private YearFigures year(int year) {
         return statistics.yearly(Window.ALL).stream().filter(y -> y.year() == year).findFirst().orElseThrow();
     }

@@ -663,7 +663,10 @@ class StatisticsPropertyTest {
         List<ReconciliationItem> reconciliation(Window w) {
             List<ReconciliationItem> items = new ArrayList<>();
             for (ReportRecord r : reports) {
-                long recorded = recorded(r.report().scope(), r.report().metric(), w);
+                if (!listed(r.report().scope(), w)) {
+                    continue;
+                }
+                long recorded = recorded(r.report().scope(), r.report().metric(), Window.ALL);
                 long difference = recorded - r.report().value();
                 items.add(new ReconciliationItem(r.id(), r.report().scope(), r.report().metric(), r.report().value(),
                         recorded, difference, difference == 0 ? ReconciliationStatus.MATCH
@@ -683,6 +686,21 @@ class StatisticsPropertyTest {
                 items.remove(pick);
             }
             return sorted;
+        }
+
+        private boolean listed(ReportScope scope, Window w) {
+            if (scope.year() != null) {
+                return (w.from() == null || w.from().getYear() <= scope.year())
+                        && (w.to() == null || w.to().getYear() >= scope.year());
+            }
+            if (scope.exchange() != null) {
+                for (ExchangeRecord r : records) {
+                    if (r.id().equals(scope.exchange())) {
+                        return inWindow(headOf(r), w);
+                    }
+                }
+            }
+            return true;
         }
 
         private long sequenceOf(ReconciliationItem item) {
