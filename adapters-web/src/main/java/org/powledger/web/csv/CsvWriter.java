@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,18 +31,58 @@ public final class CsvWriter {
 
     public String write(List<? extends JsonNode> rows, CsvLayout layout) {
         List<String> columns = layout.columns().isEmpty() ? discoverColumns(rows, layout) : layout.columns();
-        CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
         StringWriter out = new StringWriter();
-        try (SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out)) {
-            writer.write(columns.toArray(String[]::new));
-            for (JsonNode row : rows) {
-                Map<String, String> cells = flatten(row, layout);
-                writer.write(columns.stream().map(c -> cells.getOrDefault(c, "")).toArray(String[]::new));
-            }
+        try (Rows writer = open(out, new CsvLayout(columns, layout.formats()))) {
+            rows.forEach(writer::write);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the header row at once, then one row per {@link Rows#write}: for lists too long to hold,
+     * written as they are read. The layout must name its columns.
+     */
+    public Rows open(Writer out, CsvLayout layout) {
+        if (layout.columns().isEmpty()) {
+            throw new IllegalArgumentException("a streamed CSV needs its columns named in advance");
+        }
+        CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
+        try {
+            SequenceWriter writer = csv.writerFor(String[].class).with(schema).writeValues(out);
+            writer.write(layout.columns().toArray(String[]::new));
+            return new Rows(writer, layout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+    }
+
+    /** The rows of one CSV answer after its header; closing it flushes them. */
+    public static final class Rows implements AutoCloseable {
+        private final SequenceWriter writer;
+        private final CsvLayout layout;
+
+        private Rows(SequenceWriter writer, CsvLayout layout) {
+            this.writer = writer;
+            this.layout = layout;
+        }
+
+        public void write(JsonNode row) {
+            Map<String, String> cells = flatten(row, layout);
+            try {
+                writer.write(layout.columns().stream().map(c -> cells.getOrDefault(c, "")).toArray(String[]::new));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static List<String> discoverColumns(List<? extends JsonNode> rows, CsvLayout layout) {

@@ -9,7 +9,6 @@ import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.NotFound;
-import org.powledger.domain.model.Page;
 import org.powledger.domain.port.in.ExchangeDraft;
 import org.powledger.domain.port.in.RecordingExchanges;
 import org.powledger.domain.port.in.RecordingExchanges.Recorded;
@@ -95,8 +94,7 @@ public final class ExchangeRoutes {
                 params.text("kind").orElse(null), params.text("unit").orElse(null),
                 params.text("cohort").orElse(null), params.text("mediator").orElse(null),
                 params.text("operation").orElse(null), params.text("q").orElse(null));
-        Page<ExchangeRecord> page = exchanges.list(filter, params.page());
-        answers.list(ctx, format, page.items().stream().map(mapper::toView).toList(), page.nextCursor(), CSV);
+        answers.pages(ctx, format, params, page -> exchanges.list(filter, page), mapper::toView, CSV);
     }
 
     private void get(Context ctx) {

@@ -3,6 +3,8 @@ package org.powledger.web.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,9 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.powledger.domain.model.InvalidQuery;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.web.csv.CsvLayout;
 import org.powledger.web.csv.CsvWriter;
 
@@ -108,6 +113,32 @@ public final class Representations {
         body.put("items", items);
         body.put("nextCursor", nextCursor);
         json(ctx, body);
+    }
+
+    /**
+     * A paged list. As JSON, or as CSV with a {@code limit}, one page (see {@link #list}). As CSV without
+     * a {@code limit}, every item from the cursor on, read page after page and written as it is read:
+     * a spreadsheet must never get a silently truncated file.
+     */
+    public <T> void pages(Context ctx, Format format, QueryParams params, Function<PageRequest, Page<T>> read,
+                          Function<T, ?> view, CsvLayout layout) {
+        PageRequest asked = params.page();
+        if (format != Format.CSV || params.raw("limit").isPresent()) {
+            Page<T> page = read.apply(asked);
+            list(ctx, format, page.items().stream().map(view).toList(), page.nextCursor(), layout);
+            return;
+        }
+        ctx.header("Vary", "Accept");
+        ctx.status(200).contentType(CsvWriter.MEDIA_TYPE);
+        Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        try (CsvWriter.Rows rows = csv.open(out, layout)) {
+            String cursor = asked.cursor();
+            do {
+                Page<T> page = read.apply(new PageRequest(PageRequest.MAX_LIMIT, cursor));
+                page.items().forEach(item -> rows.write(mapper.valueToTree(view.apply(item))));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
     }
 
     /** A list that is never paged (history, statistics): {@code {"items": [...]}} or CSV. */

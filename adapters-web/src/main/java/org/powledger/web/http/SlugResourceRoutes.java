@@ -73,9 +73,7 @@ public final class SlugResourceRoutes<T, B> {
         access.reader(ctx);
         QueryParams params = QueryParams.of(ctx, Representations.LIST_PARAMS);
         Representations.Format format = answers.format(ctx, params);
-        Page<Versioned<T>> page = resource.list(params.page());
-        answers.list(ctx, format, page.items().stream().map(resource::view).toList(), page.nextCursor(),
-                resource.csv());
+        answers.pages(ctx, format, params, resource::list, resource::view, resource.csv());
     }
 
     private void get(Context ctx) {

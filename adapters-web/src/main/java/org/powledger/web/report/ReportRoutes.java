@@ -54,8 +54,7 @@ public final class ReportRoutes {
         access.reader(ctx);
         QueryParams params = QueryParams.of(ctx, Representations.LIST_PARAMS);
         Representations.Format format = answers.format(ctx, params);
-        var page = reports.list(params.page());
-        answers.list(ctx, format, page.items().stream().map(mapper::toView).toList(), page.nextCursor(), CSV);
+        answers.pages(ctx, format, params, reports::list, mapper::toView, CSV);
     }
 
     private void get(Context ctx) {

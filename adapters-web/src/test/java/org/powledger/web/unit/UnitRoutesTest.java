@@ -160,4 +160,29 @@ class UnitRoutesTest extends ApiTest {
                 "id,name,parent,version,createdAt,updatedAt\r\n"
                         + "tro,Territorial Defence Forces,afu,1,2025-01-02T10:00:00Z,2025-01-03T11:30:00Z\r\n"));
     }
+
+    @Test
+    void csv_without_a_limit_reads_page_after_page_until_the_last() {
+        when(units.list(new PageRequest(PageRequest.MAX_LIMIT, null))).thenReturn(new Page<>(List.of(
+                new Versioned<>(LedgerFixtures.AFU, 1, CREATED, CREATED)), "c2"));
+        when(units.list(new PageRequest(PageRequest.MAX_LIMIT, "c2"))).thenReturn(new Page<>(List.of(tro(1)), null));
+        api(client -> {
+            Reply reply = client.get("/api/v1/units?format=csv").send();
+
+            assertThat(reply.body().split("\r\n")).extracting(row -> row.split(",")[0])
+                    .containsExactly("id", "afu", "tro");
+            assertThat(reply.header("Link")).isNull();
+        });
+    }
+
+    @Test
+    void csv_with_a_limit_is_one_page_with_its_link() {
+        when(units.list(new PageRequest(1, null))).thenReturn(new Page<>(List.of(tro(1)), "c2"));
+        api(client -> {
+            Reply reply = client.get("/api/v1/units?format=csv&limit=1").send();
+
+            assertThat(reply.body().split("\r\n")).hasSize(2);
+            assertThat(reply.header("Link")).isEqualTo("</api/v1/units?format=csv&limit=1&cursor=c2>; rel=\"next\"");
+        });
+    }
 }
