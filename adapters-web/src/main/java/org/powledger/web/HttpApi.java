@@ -75,7 +75,7 @@ public final class HttpApi {
         new ExchangeRoutes(exchanges, access, bodies, answers).register(app);
         new ReportRoutes(reports, access, bodies, answers).register(app);
         new StatisticsRoutes(statistics, access, answers).register(app);
-        new TransferRoutes(transfer, access, settings.maxImportBytes()).register(app);
+        new TransferRoutes(transfer, access, answers, settings.maxImportBytes()).register(app);
         new DashboardRoutes().register(app);
     }
 

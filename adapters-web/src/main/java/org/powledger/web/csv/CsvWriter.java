@@ -75,6 +75,15 @@ public final class CsvWriter {
             }
         }
 
+        /** Sends the rows written so far on, without closing what they are written to. */
+        public void flush() {
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Override
         public void close() {
             try {

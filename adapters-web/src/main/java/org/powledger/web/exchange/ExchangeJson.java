@@ -1,5 +1,6 @@
 package org.powledger.web.exchange;
 
+import org.powledger.web.csv.CsvLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +13,9 @@ import org.powledger.domain.port.in.ExchangeDraft;
  * adapter that read and write whole ledgers (import and export): the same body, the same view.
  */
 public final class ExchangeJson {
+
+    /** The columns of the exchange list's CSV, which the CSV export writes and the CSV import reads back. */
+    public static final CsvLayout CSV = ExchangeRoutes.CSV;
 
     private ExchangeJson() {
     }

@@ -22,16 +22,16 @@ import org.powledger.web.exchange.ExchangeJson;
 /**
  * CSV (exchanges only, RFC 4180): a header row naming the exchange's JSON fields in any order, then one
  * exchange a row. A row is numbered by the file line it starts on (the header is line 1 when it comes
- * first); a quoted field may span lines. Empty cells are absent fields.
+ * first); a quoted field may span lines. A column the header names is given for every row: an update
+ * changes it, an empty cell clears it; a column it does not name is kept (API.md, "Import and export").
  */
 final class CsvLines extends LazyLines {
 
     static final List<String> REQUIRED = List.of("date", "kind", "returned");
     static final List<String> SOURCE_COLUMNS = List.of("sources.url", "sources.title", "sources.publisher",
             "sources.publishedOn");
-    static final List<String> COLUMNS = List.of("id", "ref", "date", "kind", "operation", "returned",
-            "handedOver", "civilians", "mediators", "breakdown", "unattributed", "sources.url", "sources.title",
-            "sources.publisher", "sources.publishedOn", "notes", "version", "createdAt", "updatedAt");
+    /** What the exchange list's CSV writes: so that what it wrote imports back. */
+    static final List<String> COLUMNS = ExchangeJson.CSV.columns();
     /** Read-only columns a CSV answer writes: accepted so that it can be sent back, and ignored. */
     private static final Set<String> IGNORED = Set.of("unattributed", "version", "createdAt", "updatedAt");
     private static final Set<String> TEXT = Set.of("id", "ref", "date", "kind", "operation", "notes");
@@ -42,6 +42,8 @@ final class CsvLines extends LazyLines {
     private final PhysicalLines lines;
     private final ObjectMapper mapper;
     private List<String> header;
+    /** The exchange fields the header names: the ones an update by this file changes. */
+    private Set<String> given;
     private boolean finished;
 
     CsvLines(InputStream in, ObjectMapper mapper) {
@@ -110,6 +112,13 @@ final class CsvLines extends LazyLines {
             return ImportLine.unreadable(record.line, problems);
         }
         header = columns;
+        Set<String> fields = new HashSet<>();
+        for (String column : columns) {
+            if (!IGNORED.contains(column)) {
+                fields.add(SOURCE_COLUMNS.contains(column) ? "sources" : column);
+            }
+        }
+        given = Set.copyOf(fields);
         return read();
     }
 
@@ -121,7 +130,14 @@ final class CsvLines extends LazyLines {
         for (int i = 0; i < header.size(); i++) {
             String column = header.get(i);
             String cell = cells.get(i);
-            if (cell.isEmpty() || IGNORED.contains(column)) {
+            if (IGNORED.contains(column)) {
+                continue;
+            }
+            if (cell.isEmpty()) {
+                // Present and empty: the field is cleared (sources are zipped from their columns below).
+                if (!SOURCE_COLUMNS.contains(column)) {
+                    body.putNull(column);
+                }
                 continue;
             }
             if (TEXT.contains(column)) {
@@ -146,7 +162,7 @@ final class CsvLines extends LazyLines {
             return ImportLine.unreadable(line, problems);
         }
         try {
-            return ImportLine.of(line, ExchangeJson.draft(mapper, body));
+            return ImportLine.of(line, ExchangeJson.draft(mapper, body), given);
         } catch (IOException e) {
             return ImportLine.unreadable(line, violationsOf(e));
         }

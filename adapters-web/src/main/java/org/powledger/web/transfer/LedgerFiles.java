@@ -3,10 +3,14 @@ package org.powledger.web.transfer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import org.powledger.domain.model.Cohort;
 import org.powledger.domain.model.ExchangeRecord;
@@ -16,6 +20,7 @@ import org.powledger.domain.model.Versioned;
 import org.powledger.domain.port.in.ImportLine;
 import org.powledger.domain.port.in.TransferringLedger;
 import org.powledger.web.cohort.CohortJson;
+import org.powledger.web.csv.CsvWriter;
 import org.powledger.web.exchange.ExchangeJson;
 import org.powledger.web.json.JsonSupport;
 import org.powledger.web.report.ReportJson;
@@ -82,6 +87,38 @@ public final class LedgerFiles {
             throw e.getCause();
         }
         buffered.flush();
+    }
+
+    /**
+     * Writes every exchange as CSV in the exchange list's columns, which {@link #csv} reads back, streamed
+     * record by record. Flushes {@code out} at the end and does not close it.
+     */
+    public static void writeCsv(TransferringLedger ledger, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        CsvWriter.Rows rows = new CsvWriter().open(writer, ExchangeJson.CSV);
+        try {
+            ledger.export(new TransferringLedger.LedgerSink() {
+                @Override
+                public void unit(Versioned<Unit> unit) {
+                }
+
+                @Override
+                public void cohort(Versioned<Cohort> cohort) {
+                }
+
+                @Override
+                public void exchange(ExchangeRecord exchange) {
+                    rows.write(MAPPER.valueToTree(ExchangeJson.view(exchange)));
+                }
+
+                @Override
+                public void report(ReportRecord report) {
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        rows.flush();
     }
 
     /** Each record as one line of JSON, as soon as the ledger hands it over. */

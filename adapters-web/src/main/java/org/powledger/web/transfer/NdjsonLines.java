@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.powledger.domain.model.Violation;
 import org.powledger.domain.port.in.ImportLine;
 import org.powledger.domain.port.in.LedgerDraft;
@@ -17,6 +19,7 @@ import org.powledger.web.unit.UnitJson;
 /**
  * NDJSON: one JSON object a line, {@code {"type": "unit"|"cohort"|"exchange"|"report", ...}}, the rest
  * of the object read exactly as the single-resource endpoints read their bodies. Blank lines are skipped.
+ * The fields a line names (also as null) are the ones an update by import changes.
  */
 final class NdjsonLines extends LazyLines {
 
@@ -65,7 +68,9 @@ final class NdjsonLines extends LazyLines {
                     "must be one of " + String.join(", ", TYPES))));
         }
         try {
-            return ImportLine.of(number, draft(type.textValue(), object));
+            Set<String> given = new HashSet<>();
+            object.fieldNames().forEachRemaining(given::add);
+            return ImportLine.of(number, draft(type.textValue(), object), given);
         } catch (IOException e) {
             return ImportLine.unreadable(number, violationsOf(e));
         }

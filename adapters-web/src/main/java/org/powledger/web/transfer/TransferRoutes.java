@@ -16,7 +16,9 @@ import org.powledger.domain.port.in.ImportLine;
 import org.powledger.domain.port.in.TransferringLedger;
 import org.powledger.domain.port.in.TransferringLedger.ImportOutcome;
 import org.powledger.web.access.BearerAccess;
+import org.powledger.web.csv.CsvWriter;
 import org.powledger.web.http.QueryParams;
+import org.powledger.web.http.Representations;
 import org.powledger.web.problem.HttpProblem;
 import org.powledger.web.problem.ProblemTypes;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/import} (NDJSON or CSV, streamed from the request: never held in memory, at most
- * {@code maxImportBytes}) and {@code GET /api/v1/export} (the whole ledger as NDJSON, streamed).
+ * {@code maxImportBytes}) and {@code GET /api/v1/export} (the whole ledger as NDJSON, or every exchange as
+ * CSV, streamed).
  */
 public final class TransferRoutes {
 
@@ -34,11 +37,14 @@ public final class TransferRoutes {
 
     private final TransferringLedger transfer;
     private final BearerAccess access;
+    private final Representations answers;
     private final long maxImportBytes;
 
-    public TransferRoutes(TransferringLedger transfer, BearerAccess access, long maxImportBytes) {
+    public TransferRoutes(TransferringLedger transfer, BearerAccess access, Representations answers,
+                          long maxImportBytes) {
         this.transfer = transfer;
         this.access = access;
+        this.answers = answers;
         this.maxImportBytes = maxImportBytes;
     }
 
@@ -75,14 +81,25 @@ public final class TransferRoutes {
         ctx.status(200).json(new ImportView(outcome.created(), outcome.updated(), outcome.unchanged()));
     }
 
+    /** The whole ledger as NDJSON, or (asked with {@code ?format=csv} or {@code Accept: text/csv}) every exchange as CSV. */
     private void exportLedger(Context ctx) throws IOException {
         access.reader(ctx);
-        QueryParams.of(ctx, Set.of());
-        ctx.status(200).contentType(LedgerFiles.NDJSON_MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"powledger.ndjson\"");
+        boolean csv = answers.format(ctx, QueryParams.of(ctx, Set.of("format"))) == Representations.Format.CSV;
+        ctx.header("Vary", "Accept");
+        if (csv) {
+            ctx.status(200).contentType(CsvWriter.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"powledger-exchanges.csv\"");
+        } else {
+            ctx.status(200).contentType(LedgerFiles.NDJSON_MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"powledger.ndjson\"");
+        }
         OutputStream out = ctx.outputStream();
         try {
-            LedgerFiles.writeNdjson(transfer, out);
+            if (csv) {
+                LedgerFiles.writeCsv(transfer, out);
+            } else {
+                LedgerFiles.writeNdjson(transfer, out);
+            }
         } catch (IOException | RuntimeException e) {
             if (ctx.res().isCommitted()) {
                 // Part of the ledger has gone out: all that is left is to cut the response short.

@@ -80,6 +80,24 @@ class ExportRoutesTest extends ApiTest {
     }
 
     @Test
+    void export_as_csv_is_every_exchange_in_the_columns_of_the_exchange_list() {
+        api(client -> {
+            Reply asked = client.get("/api/v1/export?format=csv").send();
+            Reply accepted = client.get("/api/v1/export").header("Accept", "text/csv").send();
+
+            assertThat(asked.status()).isEqualTo(200);
+            assertThat(asked.contentType()).startsWith("text/csv");
+            String[] rows = asked.body().split("\r\n");
+            assertThat(rows).hasSize(2);
+            assertThat(rows[0]).isEqualTo("id,ref,date,kind,operation,returned,handedOver,civilians,mediators,"
+                    + "breakdown,unattributed,sources.url,sources.title,sources.publisher,sources.publishedOn,notes,"
+                    + "version,createdAt,updatedAt");
+            assertThat(rows[1]).startsWith("ex_0123456789abcdef,");
+            assertThat(accepted.body()).isEqualTo(asked.body());
+        });
+    }
+
+    @Test
     void each_line_has_the_shape_of_the_get_endpoint() {
         api(client -> {
             JsonNode exchange = lines(client.get("/api/v1/export").send().body()).get(3);

@@ -54,7 +54,8 @@ class ImportRoutesTest extends ApiTest {
     void theUseCaseReadsEveryLine() {
         when(transfer.importLines(any(), anyBoolean(), any())).thenAnswer(call -> {
             Iterator<ImportLine> lines = call.getArgument(0);
-            lines.forEachRemaining(received::add);
+            // Which fields each line gives is LedgerFilesTest's concern; here only what reaches the use case.
+            lines.forEachRemaining(l -> received.add(new ImportLine(l.number(), l.draft(), l.unreadable(), null)));
             return new ImportOutcome(received.size(), 0, 0);
         });
     }

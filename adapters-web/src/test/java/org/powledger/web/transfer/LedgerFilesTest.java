@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.powledger.domain.model.Violation;
@@ -25,12 +26,17 @@ import org.powledger.domain.port.in.UnitDraft;
 /** The ledger's file formats as {@link LedgerFiles} reads them, line by line. */
 class LedgerFilesTest {
 
+    /** The lines read, without the fields they give (the tests of {@code given} read those). */
     static List<ImportLine> ndjson(String text) {
-        return all(LedgerFiles.ndjson(stream(text)));
+        return withoutGiven(all(LedgerFiles.ndjson(stream(text))));
     }
 
     static List<ImportLine> csv(String text) {
-        return all(LedgerFiles.csv(stream(text)));
+        return withoutGiven(all(LedgerFiles.csv(stream(text))));
+    }
+
+    static List<ImportLine> withoutGiven(List<ImportLine> lines) {
+        return lines.stream().map(l -> new ImportLine(l.number(), l.draft(), l.unreadable(), null)).toList();
     }
 
     static InputStream stream(String text) {
@@ -141,7 +147,8 @@ class LedgerFilesTest {
             file.write("\"}\n{\"type\": \"unit\", \"id\": \"nsu\", \"name\": \"N\"}\n".getBytes(StandardCharsets.UTF_8));
 
             assertThat(all(LedgerFiles.ndjson(new ByteArrayInputStream(file.toByteArray()))))
-                    .containsExactly(bad(1, "", "is not valid UTF-8"), ImportLine.of(2, new UnitDraft("nsu", "N", null)));
+                    .containsExactly(bad(1, "", "is not valid UTF-8"),
+                            ImportLine.of(2, new UnitDraft("nsu", "N", null), Set.of("id", "name")));
         }
 
         @Test
@@ -195,7 +202,7 @@ class LedgerFilesTest {
         }
 
         @Test
-        void only_date_kind_and_returned_are_needed_and_empty_cells_are_absent() {
+        void only_date_kind_and_returned_are_needed_and_empty_cells_are_null() {
             assertThat(csv("date,kind,returned,notes\r\n2024-12-30,bodies,757,\r\n"))
                     .containsExactly(ImportLine.of(2, new ExchangeDraft(null, null, LocalDate.of(2024, 12, 30),
                             "bodies", null, 757, null, null, null, null, null, null)));
@@ -322,6 +329,36 @@ class LedgerFilesTest {
             pos += n;
             bytesRead += n;
             return n;
+        }
+    }
+
+    @Nested
+    class GivenFields {
+
+        @Test
+        void an_ndjson_line_gives_the_fields_it_names_also_as_null_and_not_its_type() {
+            assertThat(all(LedgerFiles.ndjson(stream(
+                    "{\"type\": \"exchange\", \"id\": \"ex_a\", \"returned\": 5, \"notes\": null}\n"))))
+                    .extracting(ImportLine::given).containsExactly(Set.of("id", "returned", "notes"));
+        }
+
+        @Test
+        void a_csv_file_gives_the_columns_of_its_header_sources_as_one_field_and_not_the_read_only_ones() {
+            assertThat(all(LedgerFiles.csv(stream(
+                    "id,date,kind,returned,sources.url,sources.title,version,updatedAt\r\n"
+                            + "ex_a,2024-12-30,prisoners,5,,,3,2025-01-01T00:00:00Z\r\n"))))
+                    .extracting(ImportLine::given)
+                    .containsExactly(Set.of("id", "date", "kind", "returned", "sources"));
+        }
+
+        @Test
+        void an_empty_csv_cell_is_a_null_field_so_that_it_clears_what_is_stored() {
+            ExchangeDraft draft = (ExchangeDraft) all(LedgerFiles.csv(stream(
+                    "date,kind,returned,notes,mediators,breakdown\r\n2024-12-30,bodies,757,,,\r\n"))).get(0).draft();
+
+            assertThat(draft.notes()).isNull();
+            assertThat(draft.mediators()).isNull();
+            assertThat(draft.breakdown()).isNull();
         }
     }
 }

@@ -20,6 +20,7 @@ import org.powledger.application.exchange.ExchangeService;
 import org.powledger.application.unit.UnitService;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.Cohort;
+import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Conflict;
 import org.powledger.domain.model.Exchange;
 import org.powledger.domain.model.ExchangeId;
@@ -31,6 +32,8 @@ import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Report;
 import org.powledger.domain.model.ReportId;
 import org.powledger.domain.model.ReportRecord;
+import org.powledger.domain.model.Slug;
+import org.powledger.domain.model.Text;
 import org.powledger.domain.model.Unit;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.Versioned;
@@ -122,7 +125,7 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
                 return;
             }
             try {
-                count(importDraft(line.draft()));
+                count(importDraft(line.draft(), line.given()));
             } catch (InvalidRecord invalid) {
                 invalid.violations().forEach(v -> problem(line.number(), v));
             } catch (Conflict | NotFound refused) {
@@ -153,22 +156,26 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             }
         }
 
-        private Change importDraft(LedgerDraft draft) {
+        /** {@code given}: the fields the line gives; an update keeps the others (see {@link ImportLine}). */
+        private Change importDraft(LedgerDraft draft, Set<String> given) {
             if (draft instanceof UnitDraft unit) {
-                return importUnit(unit);
+                return importUnit(unit, given);
             }
             if (draft instanceof CohortDraft cohort) {
-                return importCohort(cohort);
+                return importCohort(cohort, given);
             }
             if (draft instanceof ExchangeDraft exchange) {
-                return importExchange(exchange);
+                return importExchange(exchange, given);
             }
-            return importReport((ReportDraft) draft);
+            return importReport((ReportDraft) draft, given);
         }
 
-        private Change importUnit(UnitDraft draft) {
+        private Change importUnit(UnitDraft line, Set<String> given) {
+            // A line whose id is no slug updates nothing: toUnit() reports it with the line's other problems.
+            Optional<Versioned<Unit>> existing = Slug.isValid(line.id()) ? store.units().byId(UnitId.of(line.id()))
+                    : Optional.empty();
+            UnitDraft draft = existing.map(e -> line.keeping(e.value(), given)).orElse(line);
             Unit unit = draft.toUnit();
-            Optional<Versioned<Unit>> existing = store.units().byId(unit.id());
             if (existing.isPresent() && existing.get().value().equals(unit)) {
                 return Change.UNCHANGED;
             }
@@ -176,9 +183,11 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             return existing.isPresent() ? Change.UPDATED : Change.CREATED;
         }
 
-        private Change importCohort(CohortDraft draft) {
+        private Change importCohort(CohortDraft line, Set<String> given) {
+            Optional<Versioned<Cohort>> existing = Slug.isValid(line.id())
+                    ? store.cohorts().byId(CohortId.of(line.id())) : Optional.empty();
+            CohortDraft draft = existing.map(e -> line.keeping(e.value(), given)).orElse(line);
             Cohort cohort = draft.toCohort();
-            Optional<Versioned<Cohort>> existing = store.cohorts().byId(cohort.id());
             if (existing.isPresent() && existing.get().value().equals(cohort)) {
                 return Change.UNCHANGED;
             }
@@ -186,11 +195,11 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             return existing.isPresent() ? Change.UPDATED : Change.CREATED;
         }
 
-        private Change importExchange(ExchangeDraft draft) {
-            Exchange exchange = exchanges.validated(draft);
-            ExchangeId id = draft.id() == null ? null : idOf(draft.id(), ExchangeId::of);
+        private Change importExchange(ExchangeDraft line, Set<String> given) {
+            ExchangeId id = line.id() == null ? null : idOf(line.id(), ExchangeId::of);
             Optional<ExchangeRecord> existing = id != null ? store.exchanges().byId(id)
-                    : Optional.ofNullable(exchange.ref()).flatMap(store.exchanges()::byRef);
+                    : Optional.ofNullable(Text.optional(line.ref())).flatMap(store.exchanges()::byRef);
+            Exchange exchange = exchanges.validated(existing.map(e -> line.keeping(e.exchange(), given)).orElse(line));
             if (existing.isEmpty()) {
                 exchanges.add(id != null ? id : ExchangeId.random(), exchange, actor);
                 return Change.CREATED;
@@ -202,7 +211,10 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             return Change.UPDATED;
         }
 
-        private Change importReport(ReportDraft draft) {
+        private Change importReport(ReportDraft line, Set<String> given) {
+            Optional<ReportRecord> existing = line.id() == null ? Optional.empty()
+                    : store.reports().byId(idOf(line.id(), ReportId::of));
+            ReportDraft draft = existing.map(e -> line.keeping(e.report(), given)).orElse(line);
             Report report = draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
             references.requireExist(report.scope());
             if (draft.id() == null) {
@@ -214,7 +226,6 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
                 return Change.CREATED;
             }
             ReportId id = idOf(draft.id(), ReportId::of);
-            Optional<ReportRecord> existing = store.reports().byId(id);
             if (existing.isPresent() && existing.get().report().equals(report)) {
                 return Change.UNCHANGED;
             }

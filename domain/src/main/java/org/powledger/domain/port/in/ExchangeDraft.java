@@ -3,6 +3,7 @@ package org.powledger.domain.port.in;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.powledger.domain.model.BreakdownLine;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Exchange;
@@ -22,6 +23,11 @@ public record ExchangeDraft(String id, String ref, LocalDate date, String kind, 
 
     public record LineDraft(String unit, String cohort, Integer count) {
 
+        static LineDraft of(BreakdownLine line) {
+            return new LineDraft(line.unit() == null ? null : line.unit().value(),
+                    line.cohort() == null ? null : line.cohort().value(), line.count());
+        }
+
         BreakdownLine toLine() {
             Violations v = new Violations();
             UnitId unitId = unit == null ? null : v.attempt("/unit", () -> UnitId.of(unit)).orElse(null);
@@ -37,9 +43,35 @@ public record ExchangeDraft(String id, String ref, LocalDate date, String kind, 
 
     public record SourceDraft(String url, String title, String publisher, LocalDate publishedOn) {
 
+        public static SourceDraft of(Source source) {
+            return source == null ? null
+                    : new SourceDraft(source.url(), source.title(), source.publisher(), source.publishedOn());
+        }
+
         public Source toSource() {
             return new Source(url, title, publisher, publishedOn);
         }
+    }
+
+    /**
+     * This draft with every field that {@code given} does not name taken from {@code stored}: an update
+     * by import changes only what its line gives (see {@link ImportLine#given()}).
+     */
+    public ExchangeDraft keeping(Exchange stored, Set<String> given) {
+        return new ExchangeDraft(id,
+                ImportLine.gives(given, "ref") ? ref : stored.ref(),
+                ImportLine.gives(given, "date") ? date : stored.date(),
+                ImportLine.gives(given, "kind") ? kind : stored.kind().wireName(),
+                ImportLine.gives(given, "operation") ? operation : stored.operation(),
+                ImportLine.gives(given, "returned") ? returned : Integer.valueOf(stored.returned()),
+                ImportLine.gives(given, "handedOver") ? handedOver : stored.handedOver(),
+                ImportLine.gives(given, "civilians") ? civilians : stored.civilians(),
+                ImportLine.gives(given, "mediators") ? mediators : stored.mediators(),
+                ImportLine.gives(given, "breakdown") ? breakdown
+                        : stored.breakdown().stream().map(LineDraft::of).toList(),
+                ImportLine.gives(given, "sources") ? sources
+                        : stored.sources().stream().map(SourceDraft::of).toList(),
+                ImportLine.gives(given, "notes") ? notes : stored.notes());
     }
 
     public Exchange toExchange() {

@@ -1,6 +1,7 @@
 package org.powledger.domain.port.in;
 
 import java.time.LocalDate;
+import java.util.Set;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.Metric;
@@ -25,6 +26,24 @@ public record ReportDraft(String id, ScopeDraft scope, String metric, Long value
             v.throwIfAny();
             return new ReportScope(year, c, u, e);
         }
+    }
+
+    /**
+     * This draft with every field that {@code given} does not name taken from {@code stored}: an update
+     * by import changes only what its line gives (see {@link ImportLine#given()}).
+     */
+    public ReportDraft keeping(Report stored, Set<String> given) {
+        ReportScope s = stored.scope();
+        return new ReportDraft(id,
+                ImportLine.gives(given, "scope") ? scope : new ScopeDraft(s.year(),
+                        s.cohort() == null ? null : s.cohort().value(), s.unit() == null ? null : s.unit().value(),
+                        s.exchange() == null ? null : s.exchange().value()),
+                ImportLine.gives(given, "metric") ? metric : stored.metric().wireName(),
+                ImportLine.gives(given, "value") ? value : Long.valueOf(stored.value()),
+                ImportLine.gives(given, "approximate") ? approximate : Boolean.valueOf(stored.approximate()),
+                ImportLine.gives(given, "asOf") ? asOf : stored.asOf(),
+                ImportLine.gives(given, "source") ? source : ExchangeDraft.SourceDraft.of(stored.source()),
+                ImportLine.gives(given, "notes") ? notes : stored.notes());
     }
 
     public Report toReport() {
