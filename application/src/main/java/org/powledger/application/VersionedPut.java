@@ -10,7 +10,8 @@ import org.powledger.domain.port.in.Saved;
 
 /**
  * PUT with client-chosen ids: creates when nothing is there (an {@code If-Match} then names a version
- * that does not exist: 412), replaces only the version {@code If-Match} names (428 without it).
+ * that does not exist: 412), replaces only the version {@code If-Match} names (428 without it). A
+ * replacement that equals what is stored keeps its version (API.md: no new version, no history entry).
  */
 public final class VersionedPut {
 
@@ -33,6 +34,9 @@ public final class VersionedPut {
         }
         if (expectedVersion != current.version()) {
             throw new StaleVersion(expectedVersion, current.version());
+        }
+        if (current.value().equals(value)) {
+            return new Saved<>(current, false); // nothing changes: no new version
         }
         Versioned<T> replaced = current.replacedBy(value, now);
         save.accept(replaced);

@@ -40,7 +40,7 @@ final class Ledger implements AutoCloseable {
         this.tokens = new TokenService(store, clock);
         this.health = new HealthService(store, Version.current());
         this.statistics = new StatisticsService(store);
-        this.transfer = new TransferService(store, clock, exchanges, units, cohorts);
+        this.transfer = new TransferService(store, exchanges, units, cohorts, reports);
         this.integrity = new IntegrityService(store);
     }
 

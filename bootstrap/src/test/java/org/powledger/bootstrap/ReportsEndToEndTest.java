@@ -110,7 +110,7 @@ class ReportsEndToEndTest {
         JsonNode listed = api.get("/api/v1/reports?limit=500").send().expect(200).json();
         assertThat(listed.get("items")).extracting(r -> r.get("id").asText()).contains(id);
         assertThat(listed.has("nextCursor")).isTrue();
-        assertThat(api.get("/api/v1/reports?format=csv").send().expect(200).body()).startsWith("id,scope.year,");
+        assertThat(api.get("/api/v1/reports?format=csv").send().expect(200).body()).startsWith("id,ref,scope.year,");
 
         api.delete("/api/v1/reports/" + id).send().expect(204);
 
@@ -123,5 +123,51 @@ class ReportsEndToEndTest {
     @Test
     void an_unknown_report_is_404() {
         api.get("/api/v1/reports/unknown").send().problem(404);
+    }
+
+    // --- ref and Idempotency-Key: a re-run script never duplicates a published figure
+
+    @Test
+    void a_second_post_with_a_used_ref_is_409_naming_the_existing_report() {
+        String body = """
+                {"ref": "tally-2023", "scope": {"year": 2023}, "metric": "peopleReturned", "value": 1002,
+                 "asOf": "2024-01-02"}""";
+        String id = api.post("/api/v1/reports", body).send().expect(201).json().get("id").asText();
+
+        JsonNode conflict = api.post("/api/v1/reports", body).send().problem(409);
+
+        assertThat(conflict.toString()).contains(id);
+        assertThat(api.get("/api/v1/reports/" + id).send().json().get("ref").asText()).isEqualTo("tally-2023");
+    }
+
+    @Test
+    void an_idempotency_key_replays_the_first_answer_and_refuses_another_body() {
+        String body = """
+                {"scope": {"year": 2022}, "metric": "exchanges", "value": 3, "asOf": "2023-01-02"}""";
+        LiveServer.Reply first = api.post("/api/v1/reports", body).header("Idempotency-Key", "rp-k1").send().expect(201);
+        LiveServer.Reply again = api.post("/api/v1/reports", body).header("Idempotency-Key", "rp-k1").send().expect(201);
+
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        api.post("/api/v1/reports", body.replace("3", "4")).header("Idempotency-Key", "rp-k1").send().problem(422);
+        long withValue3 = java.util.stream.StreamSupport.stream(api.get("/api/v1/reports?limit=500").send().json()
+                .get("items").spliterator(), false).filter(r -> r.at("/scope/year").asInt() == 2022).count();
+        assertThat(withValue3).isEqualTo(1);
+    }
+
+    @Test
+    void import_updates_a_report_by_its_ref_keeping_what_the_line_leaves_out() {
+        String id = api.post("/api/v1/reports", """
+                {"ref": "tally-all", "scope": {}, "metric": "peopleReturned", "value": 4000, "asOf": "2025-01-02",
+                 "notes": "kept"}""").send().expect(201).json().get("id").asText();
+
+        JsonNode outcome = api.post("/api/v1/import", null).header("Content-Type", "application/x-ndjson")
+                .body("{\"type\": \"report\", \"ref\": \"tally-all\", \"value\": 4100}\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).send().expect(200).json();
+
+        assertThat(outcome.get("updated").asInt()).isEqualTo(1);
+        JsonNode report = api.get("/api/v1/reports/" + id).send().json();
+        assertThat(report.get("value").asInt()).isEqualTo(4100);
+        assertThat(report.get("notes").asText()).isEqualTo("kept");
     }
 }

@@ -55,6 +55,7 @@ final class InMemoryReports implements Reports {
             if (rows.byId.containsKey(id)) {
                 throw new Conflict("A report with id '" + id + "' already exists", id.value());
             }
+            requireRefFree(report.ref(), id);
             long previous = rows.lastSequence;
             ReportRecord record = new ReportRecord(id, previous + 1, at, report);
             rows.lastSequence = record.sequence();
@@ -74,6 +75,7 @@ final class InMemoryReports implements Reports {
             if (old == null) {
                 throw new NotFound("report", record.id().value());
             }
+            requireRefFree(record.report().ref(), record.id());
             ReportRecord kept = new ReportRecord(old.id(), old.sequence(), record.version(), old.createdAt(),
                     record.report());
             unput(old);
@@ -99,6 +101,24 @@ final class InMemoryReports implements Reports {
     @Override
     public Optional<ReportRecord> byId(ReportId id) {
         return ledger.read(() -> Optional.ofNullable(table.state().byId.get(id)));
+    }
+
+    @Override
+    public Optional<ReportRecord> byRef(String ref) {
+        return ledger.read(() -> table.state().byId.values().stream()
+                .filter(r -> ref.equals(r.report().ref())).findFirst());
+    }
+
+    /** The store's last line of defence; the report use case checks first and names the holder. */
+    private void requireRefFree(String ref, ReportId owner) {
+        if (ref == null) {
+            return;
+        }
+        table.state().byId.values().stream().filter(r -> ref.equals(r.report().ref()) && !r.id().equals(owner))
+                .findFirst().ifPresent(r -> {
+                    throw new Conflict("The ref '" + ref + "' is already used by report '" + r.id() + "'",
+                            r.id().value());
+                });
     }
 
     @Override

@@ -8,8 +8,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface IdempotencyDao {
 
-    @SqlUpdate("INSERT INTO idempotency_key (key, fingerprint, exchange_id, at) "
-            + "VALUES (:key, :fingerprint, :exchangeId, :at)")
+    @SqlUpdate("INSERT INTO idempotency_key (key, fingerprint, record_id, at) "
+            + "VALUES (:key, :fingerprint, :recordId, :at)")
     void insertArguments(@BindMap Map<String, Object> row);
 
     default void insert(IdempotencyRow row) {

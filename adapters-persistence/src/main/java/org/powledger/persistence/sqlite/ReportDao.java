@@ -18,10 +18,10 @@ interface ReportDao {
     @SqlUpdate("""
             INSERT INTO report (id, sequence, scope_year, scope_cohort, scope_unit, scope_exchange, metric, value,
                                 approximate, as_of, source_url, source_title, source_publisher, source_published_on,
-                                notes, version, created_at)
+                                notes, version, created_at, ref)
             VALUES (:id, :sequence, :scopeYear, :scopeCohort, :scopeUnit, :scopeExchange, :metric, :value,
                     :approximate, :asOf, :sourceUrl, :sourceTitle, :sourcePublisher, :sourcePublishedOn,
-                    :notes, :version, :createdAt)""")
+                    :notes, :version, :createdAt, :ref)""")
     void insertArguments(@BindMap Map<String, Object> row);
 
     default void insert(ReportRow row) {
@@ -33,6 +33,9 @@ interface ReportDao {
 
     @SqlQuery("SELECT * FROM report WHERE id = :id")
     Optional<ReportRow> byId(String id);
+
+    @SqlQuery("SELECT * FROM report WHERE ref = :ref")
+    Optional<ReportRow> byRef(String ref);
 
     @SqlQuery("SELECT * FROM report WHERE sequence > :after ORDER BY sequence LIMIT :limit")
     List<ReportRow> after(long after, int limit);

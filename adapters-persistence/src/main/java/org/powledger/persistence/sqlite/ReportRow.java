@@ -4,5 +4,5 @@ package org.powledger.persistence.sqlite;
 record ReportRow(String id, long sequence, Integer scopeYear, String scopeCohort, String scopeUnit,
                  String scopeExchange, String metric, long value, boolean approximate, String asOf,
                  String sourceUrl, String sourceTitle, String sourcePublisher, String sourcePublishedOn,
-                 String notes, int version, String createdAt) {
+                 String notes, int version, String createdAt, String ref) {
 }

@@ -119,6 +119,7 @@ interface RowMapping extends Conversions {
     @Mapping(target = "sourcePublisher", source = "report.source.publisher")
     @Mapping(target = "sourcePublishedOn", source = "report.source.publishedOn")
     @Mapping(target = "notes", source = "report.notes")
+    @Mapping(target = "ref", source = "report.ref")
     ReportRow toReportRow(ReportRecord record);
 
     @Mapping(target = "year", source = "scopeYear")
@@ -130,7 +131,7 @@ interface RowMapping extends Conversions {
     default ReportRecord toReportRecord(ReportRow row) {
         Source source = row.sourceUrl() == null ? null
                 : new Source(row.sourceUrl(), row.sourceTitle(), row.sourcePublisher(), date(row.sourcePublishedOn()));
-        Report report = new Report(toReportScope(row), metric(row.metric()), row.value(), row.approximate(),
+        Report report = new Report(row.ref(), toReportScope(row), metric(row.metric()), row.value(), row.approximate(),
                 date(row.asOf()), source, row.notes());
         return new ReportRecord(reportId(row.id()), row.sequence(), row.version(), instant(row.createdAt()), report);
     }
@@ -143,9 +144,9 @@ interface RowMapping extends Conversions {
 
     // --- idempotency keys
 
-    @Mapping(target = "exchangeId", source = "exchange")
+    @Mapping(target = "recordId", source = "record")
     IdempotencyRow toIdempotencyRow(IdempotentRequest request);
 
-    @Mapping(target = "exchange", source = "exchangeId")
+    @Mapping(target = "record", source = "recordId")
     IdempotentRequest toIdempotentRequest(IdempotencyRow row);
 }

@@ -32,6 +32,7 @@ final class SqliteReports implements Reports {
             if (dao.byId(id.value()).isPresent()) {
                 throw new Conflict("A report with id '" + id + "' already exists", id.value());
             }
+            requireRefFree(dao, report.ref(), id);
             dao.takeSequence();
             ReportRecord record = new ReportRecord(id, dao.lastSequence(), at, report);
             dao.insert(ROWS.toReportRow(record));
@@ -45,6 +46,7 @@ final class SqliteReports implements Reports {
             ReportDao dao = h.attach(ReportDao.class);
             ReportRecord old = dao.byId(record.id().value()).map(ROWS::toReportRecord)
                     .orElseThrow(() -> new NotFound("report", record.id().value()));
+            requireRefFree(dao, record.report().ref(), record.id());
             dao.remove(record.id().value());
             dao.insert(ROWS.toReportRow(new ReportRecord(old.id(), old.sequence(), record.version(), old.createdAt(),
                     record.report())));
@@ -63,6 +65,21 @@ final class SqliteReports implements Reports {
     @Override
     public Optional<ReportRecord> byId(ReportId id) {
         return db.read(h -> h.attach(ReportDao.class).byId(id.value())).map(ROWS::toReportRecord);
+    }
+
+    @Override
+    public Optional<ReportRecord> byRef(String ref) {
+        return db.read(h -> h.attach(ReportDao.class).byRef(ref)).map(ROWS::toReportRecord);
+    }
+
+    /** The store's last line of defence; the report use case checks first and names the holder. */
+    private static void requireRefFree(ReportDao dao, String ref, ReportId owner) {
+        if (ref == null) {
+            return;
+        }
+        dao.byRef(ref).filter(r -> !r.id().equals(owner.value())).ifPresent(r -> {
+            throw new Conflict("The ref '" + ref + "' is already used by report '" + r.id() + "'", r.id());
+        });
     }
 
     @Override

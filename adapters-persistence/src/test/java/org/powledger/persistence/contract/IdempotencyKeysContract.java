@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.powledger.domain.model.Conflict;
-import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.IdempotentRequest;
 
 /** The contract of {@link org.powledger.domain.port.out.IdempotencyKeys}. */
 public abstract class IdempotencyKeysContract extends StoreContract {
 
     private static final IdempotentRequest FIRST =
-            new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-1"), "fp-1", ExchangeId.of("ex_1"), T0);
+            new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-1"), "fp-1", "ex_1", T0);
 
     @Test
     void a_remembered_request_is_found_by_its_scoped_key() {
@@ -27,7 +26,7 @@ public abstract class IdempotencyKeysContract extends StoreContract {
         store.idempotencyKeys().remember(FIRST);
 
         assertThatThrownBy(() -> store.idempotencyKeys().remember(
-                new IdempotentRequest(FIRST.key(), "fp-2", ExchangeId.of("ex_2"), T0)))
+                new IdempotentRequest(FIRST.key(), "fp-2", "ex_2", T0)))
                 .isInstanceOf(Conflict.class);
         assertThat(store.idempotencyKeys().find(FIRST.key())).contains(FIRST);
     }
@@ -35,7 +34,7 @@ public abstract class IdempotencyKeysContract extends StoreContract {
     @Test
     void requests_older_than_the_cutoff_are_forgotten() {
         IdempotentRequest later = new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-2"), "fp",
-                ExchangeId.of("ex_2"), T0.plusSeconds(3600));
+                "ex_2", T0.plusSeconds(3600));
         store.idempotencyKeys().remember(FIRST);
         store.idempotencyKeys().remember(later);
 

@@ -69,6 +69,32 @@ public abstract class ReportsContract extends StoreContract {
     }
 
     @Test
+    void a_report_is_found_by_its_ref_and_reads_back_with_it() {
+        Report keyed = new Report("tally-2024", ReportScope.ofYear(2024), Metric.PEOPLE_RETURNED, 1358, false,
+                LocalDate.of(2025, 1, 2), SOURCE, null);
+        ReportRecord added = add(keyed);
+        add(report(ReportScope.allTime(), 1));
+
+        assertThat(store.reports().byRef("tally-2024")).contains(added);
+        assertThat(store.reports().byId(added.id()).orElseThrow().report().ref()).isEqualTo("tally-2024");
+        assertThat(store.reports().byRef("other")).isEmpty();
+    }
+
+    @Test
+    void a_second_report_with_a_used_ref_is_a_conflict_also_by_replace() {
+        ReportRecord first = add(new Report("k", ReportScope.allTime(), Metric.EXCHANGES, 1, false,
+                LocalDate.of(2025, 1, 2), null, null));
+        ReportRecord second = add(report(ReportScope.allTime(), 2));
+        Report sameRef = new Report("k", ReportScope.allTime(), Metric.EXCHANGES, 2, false, LocalDate.of(2025, 1, 2),
+                null, null);
+
+        assertThatThrownBy(() -> add(sameRef)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> store.reports().replace(second.replacedBy(sameRef))).isInstanceOf(Conflict.class);
+        store.reports().replace(first.replacedBy(sameRef));
+        assertThat(store.reports().byRef("k").orElseThrow().report().value()).isEqualTo(2);
+    }
+
+    @Test
     void add_with_an_id_already_used_is_a_conflict() {
         ReportRecord first = add(report(ReportScope.allTime(), 1));
 

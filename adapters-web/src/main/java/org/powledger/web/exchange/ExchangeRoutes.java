@@ -15,6 +15,8 @@ import org.powledger.domain.port.in.RecordingExchanges.Recorded;
 import org.powledger.domain.port.in.RecordingExchanges.ExchangeFilter;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.csv.CsvLayout;
+import org.powledger.web.http.BodyIds;
+import org.powledger.web.http.IdempotencyKeyHeader;
 import org.powledger.web.http.QueryParams;
 import org.powledger.web.http.Representations;
 import org.powledger.web.http.Versions;
@@ -71,6 +73,7 @@ public final class ExchangeRoutes {
         QueryParams.of(ctx, Set.of());
         String key = IdempotencyKeyHeader.validKey(ctx.header(IdempotencyKeyHeader.HEADER));
         ExchangeBody body = bodies.read(ctx, ExchangeBody.class);
+        BodyIds.requireNone(body.id());
         ExchangeDraft draft = mapper.toDraft(body, null);
         ExchangeRecord stored;
         if (key == null) {
@@ -110,6 +113,7 @@ public final class ExchangeRoutes {
         ExchangeId id = existingId(ctx);
         Integer expected = Versions.ifMatch(ctx);
         ExchangeBody body = bodies.read(ctx, ExchangeBody.class);
+        BodyIds.requireSame(body.id(), id.value());
         ExchangeRecord stored = exchanges.replace(id, mapper.toDraft(body, id.value()), expected, actor);
         answers.saved(ctx, false, null, stored.version(), mapper.toView(stored));
     }

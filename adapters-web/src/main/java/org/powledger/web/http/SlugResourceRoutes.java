@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Set;
 import org.powledger.domain.model.Actor;
-import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.Page;
 import org.powledger.domain.model.PageRequest;
@@ -89,10 +88,7 @@ public final class SlugResourceRoutes<T, B> {
         String id = ctx.pathParam("id");
         Integer expected = Versions.ifMatch(ctx);
         B body = bodies.read(ctx, resource.bodyType());
-        String idInBody = resource.idIn(body);
-        if (idInBody != null && !idInBody.equals(id)) {
-            throw InvalidRecord.of("/id", "must match the id in the path ('" + id + "') or be left out");
-        }
+        BodyIds.requireSame(resource.idIn(body), id);
         Saved<T> saved = resource.put(body, id, expected, actor);
         answers.saved(ctx, saved.created(), resource.path() + "/" + id, saved.stored().version(),
                 resource.view(saved.stored()));

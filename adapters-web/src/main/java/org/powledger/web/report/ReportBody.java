@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * {@code createdAt}) are accepted so that a report read (or exported) can be sent back as it is,
  * and are otherwise ignored: the server assigns them.
  */
-record ReportBody(String id, ScopeBody scope, String metric, Long value, Boolean approximate, LocalDate asOf,
+record ReportBody(String id, String ref, ScopeBody scope, String metric, Long value, Boolean approximate, LocalDate asOf,
                   SourceBody source, String notes, Integer version, String createdAt) {
 
     record ScopeBody(Integer year, String cohort, String unit, String exchange) {

@@ -10,15 +10,21 @@ import org.powledger.domain.model.ReportRecord;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.csv.CsvLayout;
 import org.powledger.domain.port.in.KeepingReports;
+import org.powledger.domain.port.in.ReportDraft;
+import org.powledger.web.http.IdempotencyKeyHeader;
+import org.powledger.web.http.BodyIds;
 import org.powledger.web.http.QueryParams;
 import org.powledger.web.http.Representations;
 import org.powledger.web.json.JsonBodies;
 
-/** {@code POST /api/v1/reports}, {@code GET/DELETE /api/v1/reports/{id}} and {@code GET /api/v1/reports}. */
+/**
+ * {@code POST /api/v1/reports}, {@code GET/DELETE /api/v1/reports/{id}} and {@code GET /api/v1/reports}.
+ * {@code POST} honours {@code Idempotency-Key} as exchanges do.
+ */
 public final class ReportRoutes {
 
     static final String PATH = "/api/v1/reports";
-    static final CsvLayout CSV = CsvLayout.of("id", "scope.year", "scope.cohort", "scope.unit", "scope.exchange",
+    static final CsvLayout CSV = CsvLayout.of("id", "ref", "scope.year", "scope.cohort", "scope.unit", "scope.exchange",
             "metric", "value", "approximate", "asOf", "source.url", "source.title", "source.publisher",
             "source.publishedOn", "notes", "version", "createdAt");
 
@@ -46,7 +52,20 @@ public final class ReportRoutes {
         Actor actor = access.writer(ctx);
         QueryParams.of(ctx, Set.of());
         ReportBody body = bodies.read(ctx, ReportBody.class);
-        ReportRecord stored = reports.record(mapper.toDraft(body, null), actor);
+        BodyIds.requireNone(body.id());
+        String key = IdempotencyKeyHeader.validKey(ctx.header(IdempotencyKeyHeader.HEADER));
+        ReportDraft draft = mapper.toDraft(body, null);
+        ReportRecord stored;
+        if (key == null) {
+            stored = reports.record(draft, actor);
+        } else {
+            KeepingReports.Recorded recorded = reports.record(draft, actor, key,
+                    IdempotencyKeyHeader.fingerprint(bodies.canonical(body)));
+            stored = recorded.record();
+            if (recorded.replayed()) {
+                ctx.header(IdempotencyKeyHeader.REPLAYED, "true");
+            }
+        }
         answers.saved(ctx, true, PATH + "/" + stored.id().value(), stored.version(), mapper.toView(stored));
     }
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A report as the API shows it. */
-record ReportView(String id, ScopeView scope, String metric, long value, boolean approximate, LocalDate asOf,
+record ReportView(String id, String ref, ScopeView scope, String metric, long value, boolean approximate, LocalDate asOf,
                   SourceView source, String notes, int version, Instant createdAt) {
 
     /** A scope shows only what it names: {@code {}}, {@code {"year": 2024}}, {@code {"cohort": "azovstal"}}. */

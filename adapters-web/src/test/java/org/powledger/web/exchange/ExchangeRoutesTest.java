@@ -247,10 +247,22 @@ class ExchangeRoutesTest extends ApiTest {
     }
 
     @Test
+    void an_id_in_a_posted_exchange_is_422_at_id_and_reaches_no_use_case() {
+        api(client -> {
+            Reply reply = client.post("/api/v1/exchanges").json("""
+                    {"id": "ex_mine", "date": "2024-12-30", "kind": "prisoners", "returned": 3}""");
+
+            assertThat(reply.status()).isEqualTo(422);
+            assertThat(reply.json().at("/errors/0/pointer").asText()).isEqualTo("/id");
+        });
+        verifyNoInteractions(exchanges);
+    }
+
+    @Test
     void read_only_fields_of_a_served_record_are_accepted_and_ignored() {
         when(exchanges.record(any(), any())).thenReturn(stored(1));
         String served = """
-                {"id": "ex_other", "date": "2024-12-30", "kind": "prisoners", "returned": 3, "unattributed": 3,
+                {"date": "2024-12-30", "kind": "prisoners", "returned": 3, "unattributed": 3,
                  "version": 9, "createdAt": "2025-01-02T10:00:00Z", "updatedAt": "2025-01-02T10:00:00Z"}
                 """;
         api(client -> assertThat(client.post("/api/v1/exchanges").json(served).status()).isEqualTo(201));

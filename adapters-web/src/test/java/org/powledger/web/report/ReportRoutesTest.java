@@ -51,7 +51,7 @@ class ReportRoutesTest extends ApiTest {
             assertThat(reply.header("Location")).isEqualTo("/api/v1/reports/rp_0123456789abcdef");
             assertThat(reply.header("ETag")).isEqualTo("\"1\"");
             JsonNode json = reply.json();
-            assertThat(json.fieldNames()).toIterable().containsExactly("id", "scope", "metric", "value",
+            assertThat(json.fieldNames()).toIterable().containsExactly("id", "ref", "scope", "metric", "value",
                     "approximate", "asOf", "source", "notes", "version", "createdAt");
             assertThat(json.get("scope").toString()).isEqualTo("{\"year\":2024}");
             assertThat(json.get("metric").asText()).isEqualTo("peopleReturned");
@@ -60,7 +60,7 @@ class ReportRoutesTest extends ApiTest {
         });
         ArgumentCaptor<ReportDraft> draft = ArgumentCaptor.forClass(ReportDraft.class);
         verify(reports).record(draft.capture(), eq(ALICE));
-        assertThat(draft.getValue()).isEqualTo(new ReportDraft(null, new ReportDraft.ScopeDraft(2024, null, null, null),
+        assertThat(draft.getValue()).isEqualTo(new ReportDraft(null, null, new ReportDraft.ScopeDraft(2024, null, null, null),
                 "peopleReturned", 1358L, false, LocalDate.of(2025, 1, 2),
                 new ExchangeDraft.SourceDraft("https://example.org/r", "Year in review", "Coordination HQ",
                         LocalDate.of(2025, 1, 2)), "official"));
@@ -128,13 +128,13 @@ class ReportRoutesTest extends ApiTest {
         api(client -> {
             String[] lines = client.get("/api/v1/reports?format=csv").send().body().split("\r\n");
 
-            assertThat(lines[0]).isEqualTo("id,scope.year,scope.cohort,scope.unit,scope.exchange,metric,value,"
+            assertThat(lines[0]).isEqualTo("id,ref,scope.year,scope.cohort,scope.unit,scope.exchange,metric,value,"
                     + "approximate,asOf,source.url,source.title,source.publisher,source.publishedOn,notes,version,"
                     + "createdAt");
-            assertThat(lines[1]).isEqualTo("rp_0123456789abcdef,2024,,,,peopleReturned,1358,false,2025-01-02,"
+            assertThat(lines[1]).isEqualTo("rp_0123456789abcdef,,2024,,,,peopleReturned,1358,false,2025-01-02,"
                     + "https://example.org/r,Year in review,Coordination HQ,2025-01-02,official,1,"
                     + "2025-01-02T10:00:00Z");
-            assertThat(lines[2]).startsWith("rp_2,,azovstal,,,peopleReturned,1600,true,2024-12-31,,,,,,1,");
+            assertThat(lines[2]).startsWith("rp_2,,,azovstal,,,peopleReturned,1600,true,2024-12-31,,,,,,1,");
         });
     }
 }

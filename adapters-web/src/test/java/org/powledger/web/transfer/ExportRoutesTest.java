@@ -133,7 +133,7 @@ class ExportRoutesTest extends ApiTest {
                             List.of(new SourceDraft("https://example.org/2024-12-30",
                                     "Ukraine returns 189 of its citizens", "UNN", null)),
                             "Defenders of Azovstal and Mariupol, Chernobyl NPP, Zmiinyi Island"),
-                    new ReportDraft("rp_0123456789abcdef", new ReportDraft.ScopeDraft(2024, null, null, null),
+                    new ReportDraft("rp_0123456789abcdef", null, new ReportDraft.ScopeDraft(2024, null, null, null),
                             "peopleReturned", 1358L, true, LocalDate.of(2025, 1, 2),
                             new SourceDraft("https://example.org/r", "Year in review", "Ombudsman", null), "about"));
             assertThat(drafts.get(3)).extracting(d -> ((ExchangeDraft) d).toExchange())

@@ -70,7 +70,7 @@ class LedgerFilesTest {
                     ImportLine.of(2, new CohortDraft("azovstal", "Azovstal garrison", 2500, true, null)),
                     ImportLine.of(3, new ExchangeDraft(null, "2024-12-30", LocalDate.of(2024, 12, 30), "prisoners",
                             null, 189, null, null, null, List.of(new LineDraft("tro", "azovstal", 17)), null, null)),
-                    ImportLine.of(4, new ReportDraft(null, new ReportDraft.ScopeDraft(2024, null, null, null),
+                    ImportLine.of(4, new ReportDraft(null, null, new ReportDraft.ScopeDraft(2024, null, null, null),
                             "peopleReturned", 1358L, null, LocalDate.of(2025, 1, 2), null, null)));
         }
 

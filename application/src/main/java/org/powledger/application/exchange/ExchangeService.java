@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.powledger.application.IdempotentCreates;
 import org.powledger.application.LedgerReferences;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.CohortId;
@@ -39,17 +40,16 @@ import org.powledger.domain.port.out.LedgerStore;
 /** Recording exchanges: every write is checked, stored and entered in the history in one transaction. */
 public final class ExchangeService implements RecordingExchanges {
 
-    /** Longer than the 24 hours a client may count on. */
-    static final Duration IDEMPOTENCY_KEYS_KEPT = Duration.ofDays(7);
-
     private final LedgerStore store;
     private final Clock clock;
     private final LedgerReferences references;
+    private final IdempotentCreates idempotent;
 
     public ExchangeService(LedgerStore store, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
         this.references = new LedgerReferences(store);
+        this.idempotent = new IdempotentCreates(store, clock);
     }
 
     @Override
@@ -63,18 +63,10 @@ public final class ExchangeService implements RecordingExchanges {
         Exchange exchange = validated(draft);
         String key = IdempotentRequest.scoped(actor.name(), idempotencyKey);
         return store.transactions().write(() -> {
-            Instant now = clock.instant();
-            store.idempotencyKeys().forgetBefore(now.minus(IDEMPOTENCY_KEYS_KEPT));
-            Optional<IdempotentRequest> earlier = store.idempotencyKeys().find(key);
-            if (earlier.isPresent()) {
-                if (!earlier.get().fingerprint().equals(fingerprint)) {
-                    throw InvalidRecord.of("", "this Idempotency-Key was already used with another request");
-                }
-                return new Recorded(firstAnswer(earlier.get().exchange()), true);
-            }
-            ExchangeRecord added = add(ExchangeId.random(), exchange, actor);
-            store.idempotencyKeys().remember(new IdempotentRequest(key, fingerprint, added.id(), now));
-            return new Recorded(added, false);
+            IdempotentCreates.Outcome<ExchangeRecord> outcome = idempotent.create(key, fingerprint,
+                    () -> add(ExchangeId.random(), exchange, actor), r -> r.id().value(),
+                    id -> firstAnswer(ExchangeId.of(id)));
+            return new Recorded(outcome.record(), outcome.replayed());
         });
     }
 
@@ -119,7 +111,11 @@ public final class ExchangeService implements RecordingExchanges {
             if (expectedVersion != current.version()) {
                 throw new StaleVersion(expectedVersion, current.version());
             }
-            return replace(current, validated(draft), actor);
+            Exchange exchange = validated(draft);
+            if (exchange.equals(current.exchange())) {
+                return current; // a PUT that changes nothing makes no new version and no history entry
+            }
+            return replace(current, exchange, actor);
         });
     }
 

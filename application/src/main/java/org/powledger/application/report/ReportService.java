@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import org.powledger.application.IdempotentCreates;
 import org.powledger.application.LedgerReferences;
 import org.powledger.domain.model.Actor;
+import org.powledger.domain.model.Conflict;
+import org.powledger.domain.model.IdempotentRequest;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.Page;
 import org.powledger.domain.model.PageRequest;
@@ -22,19 +25,65 @@ public final class ReportService implements KeepingReports {
     private final LedgerStore store;
     private final Clock clock;
     private final LedgerReferences references;
+    private final IdempotentCreates idempotent;
 
     public ReportService(LedgerStore store, Clock clock) {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
         this.references = new LedgerReferences(store);
+        this.idempotent = new IdempotentCreates(store, clock);
     }
 
     @Override
     public ReportRecord record(ReportDraft draft, Actor actor) {
-        Report report = draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        Report report = validated(draft);
+        return store.transactions().write(() -> add(ReportId.random(), report));
+    }
+
+    @Override
+    public Recorded record(ReportDraft draft, Actor actor, String idempotencyKey, String fingerprint) {
+        Report report = validated(draft);
+        String key = IdempotentRequest.scopedToReports(actor.name(), idempotencyKey);
         return store.transactions().write(() -> {
-            references.requireExist(report.scope());
-            return store.reports().add(ReportId.random(), report, clock.instant());
+            IdempotentCreates.Outcome<ReportRecord> outcome = idempotent.create(key, fingerprint,
+                    () -> add(ReportId.random(), report), r -> r.id().value(), this::firstAnswer);
+            return new Recorded(outcome.record(), outcome.replayed());
+        });
+    }
+
+    /** The report a key created, as it is now (reports are not replaced by a PUT); gone if deleted since. */
+    private ReportRecord firstAnswer(String id) {
+        return store.reports().byId(ReportId.of(id)).orElseThrow(() -> new NotFound("report", id));
+    }
+
+    /** Checks a draft by every rule that needs no store: its own rules and the clock. */
+    public Report validated(ReportDraft draft) {
+        return draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
+    /** Adds a checked report under a given id; the caller holds the write transaction. */
+    public ReportRecord add(ReportId id, Report report) {
+        references.requireExist(report.scope());
+        requireRefFree(report.ref(), null);
+        return store.reports().add(id, report, clock.instant());
+    }
+
+    /** Stores the next version of a report (an import's update); the caller holds the write transaction. */
+    public ReportRecord replace(ReportRecord current, Report report) {
+        references.requireExist(report.scope());
+        requireRefFree(report.ref(), current.id());
+        ReportRecord next = current.replacedBy(report);
+        store.reports().replace(next);
+        return next;
+    }
+
+    /** The one check of a report's {@code ref}: 409 naming the report that holds it. */
+    private void requireRefFree(String ref, ReportId self) {
+        if (ref == null) {
+            return;
+        }
+        store.reports().byRef(ref).filter(other -> !other.id().equals(self)).ifPresent(other -> {
+            throw new Conflict("ref '" + ref + "' is already used by report " + other.id(), other.id().value());
         });
     }
 

@@ -1,8 +1,5 @@
 package org.powledger.application.transfer;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,9 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.powledger.application.LedgerReferences;
 import org.powledger.application.cohort.CohortService;
 import org.powledger.application.exchange.ExchangeService;
+import org.powledger.application.report.ReportService;
 import org.powledger.application.unit.UnitService;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.Cohort;
@@ -58,20 +55,18 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
     static final int MAX_LISTED_PROBLEMS = 1000;
 
     private final LedgerStore store;
-    private final Clock clock;
     private final ExchangeService exchanges;
     private final UnitService units;
     private final CohortService cohorts;
-    private final LedgerReferences references;
+    private final ReportService reports;
 
-    public TransferService(LedgerStore store, Clock clock, ExchangeService exchanges, UnitService units,
-                           CohortService cohorts) {
+    public TransferService(LedgerStore store, ExchangeService exchanges, UnitService units,
+                           CohortService cohorts, ReportService reports) {
         this.store = Objects.requireNonNull(store);
-        this.clock = Objects.requireNonNull(clock);
         this.exchanges = Objects.requireNonNull(exchanges);
         this.units = Objects.requireNonNull(units);
         this.cohorts = Objects.requireNonNull(cohorts);
-        this.references = new LedgerReferences(store);
+        this.reports = Objects.requireNonNull(reports);
     }
 
     @Override
@@ -211,34 +206,29 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             return Change.UPDATED;
         }
 
+        /** A report with a known id or {@code ref} is updated (only what its line gives); one without either is
+         *  counted unchanged when a report already says exactly what it says. */
         private Change importReport(ReportDraft line, Set<String> given) {
-            Optional<ReportRecord> existing = line.id() == null ? Optional.empty()
-                    : store.reports().byId(idOf(line.id(), ReportId::of));
-            ReportDraft draft = existing.map(e -> line.keeping(e.report(), given)).orElse(line);
-            Report report = draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-            references.requireExist(report.scope());
-            if (draft.id() == null) {
-                if (reportContents().contains(report)) {
+            ReportId id = line.id() == null ? null : idOf(line.id(), ReportId::of);
+            Optional<ReportRecord> existing = id != null ? store.reports().byId(id)
+                    : Optional.ofNullable(Text.optional(line.ref())).flatMap(store.reports()::byRef);
+            Report report = reports.validated(existing.map(e -> line.keeping(e.report(), given)).orElse(line));
+            if (existing.isEmpty()) {
+                if (id == null && report.ref() == null && reportContents().contains(report)) {
                     return Change.UNCHANGED;
                 }
-                store.reports().add(ReportId.random(), report, clock.instant());
-                reportContents().add(report);
+                reports.add(id != null ? id : ReportId.random(), report);
+                if (reportContents != null) {
+                    reportContents.add(report);
+                }
                 return Change.CREATED;
             }
-            ReportId id = idOf(draft.id(), ReportId::of);
-            if (existing.isPresent() && existing.get().report().equals(report)) {
+            if (existing.get().report().equals(report)) {
                 return Change.UNCHANGED;
             }
-            if (existing.isPresent()) {
-                store.reports().replace(existing.get().replacedBy(report));
-                reportContents = null; // another report may say what the replaced one said: read again if asked
-                return Change.UPDATED;
-            }
-            store.reports().add(id, report, clock.instant());
-            if (reportContents != null) {
-                reportContents.add(report);
-            }
-            return Change.CREATED;
+            reports.replace(existing.get(), report);
+            reportContents = null; // another report may say what the replaced one said: read again if asked
+            return Change.UPDATED;
         }
 
         private Set<Report> reportContents() {

@@ -143,9 +143,9 @@ class ExchangeServiceTest {
 
         assertThat(first.replayed()).isFalse();
         verify(ports.idempotencyKeys).remember(
-                new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-1"), "fp", first.record().id(), NOW));
+                new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-1"), "fp", first.record().id().value(), NOW));
         when(ports.idempotencyKeys.find(IdempotentRequest.scoped("scraper", "k-1"))).thenReturn(Optional.of(
-                new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-1"), "fp", first.record().id(), NOW)));
+                new IdempotentRequest(IdempotentRequest.scoped("scraper", "k-1"), "fp", first.record().id().value(), NOW)));
         when(ports.exchanges.byId(first.record().id())).thenReturn(Optional.of(first.record()));
 
         RecordingExchanges.Recorded again = service.record(draft(null, "2024-12-30", 10), SCRAPER, "k-1", "fp");
@@ -158,7 +158,7 @@ class ExchangeServiceTest {
     @Test
     void the_same_idempotency_key_with_another_request_is_refused() {
         when(ports.idempotencyKeys.find(any())).thenReturn(Optional.of(new IdempotentRequest(
-                IdempotentRequest.scoped("scraper", "k-1"), "fp-first", ExchangeId.of("ex_1"), NOW)));
+                IdempotentRequest.scoped("scraper", "k-1"), "fp-first", "ex_1", NOW)));
 
         assertThatThrownBy(() -> service.record(draft(null, "2024-12-30", 10), SCRAPER, "k-1", "fp-other"))
                 .isInstanceOf(InvalidRecord.class);

@@ -32,7 +32,7 @@ class ReportServiceTest {
     private final ReportService service = new ReportService(ports.store, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static ReportDraft azovOfAzovstal(String asOf) {
-        return new ReportDraft(null, new ScopeDraft(null, "azovstal", "azov", null), "peopleReturned", 455L, false,
+        return new ReportDraft(null, null, new ScopeDraft(null, "azovstal", "azov", null), "peopleReturned", 455L, false,
                 LocalDate.parse(asOf), null, "Yusov: among them, 455 Azov soldiers");
     }
 

@@ -12,7 +12,7 @@ import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.Violations;
 
 /** A report as a client sent it, not yet checked. {@code id} is set only by imports that keep ids. */
-public record ReportDraft(String id, ScopeDraft scope, String metric, Long value, Boolean approximate,
+public record ReportDraft(String id, String ref, ScopeDraft scope, String metric, Long value, Boolean approximate,
                           LocalDate asOf, ExchangeDraft.SourceDraft source, String notes)
         implements LedgerDraft {
 
@@ -34,7 +34,7 @@ public record ReportDraft(String id, ScopeDraft scope, String metric, Long value
      */
     public ReportDraft keeping(Report stored, Set<String> given) {
         ReportScope s = stored.scope();
-        return new ReportDraft(id,
+        return new ReportDraft(id, ImportLine.gives(given, "ref") ? ref : stored.ref(),
                 ImportLine.gives(given, "scope") ? scope : new ScopeDraft(s.year(),
                         s.cohort() == null ? null : s.cohort().value(), s.unit() == null ? null : s.unit().value(),
                         s.exchange() == null ? null : s.exchange().value()),
@@ -72,7 +72,7 @@ public record ReportDraft(String id, ScopeDraft scope, String metric, Long value
         Source parsedSource = source == null ? null : v.attempt("/source", source::toSource).orElse(null);
         ReportScope s = parsedScope;
         Metric m = parsedMetric;
-        Report report = v.attempt("", () -> new Report(s, m, value == null ? 0 : value,
+        Report report = v.attempt("", () -> new Report(ref, s, m, value == null ? 0 : value,
                 Boolean.TRUE.equals(approximate), asOf, parsedSource, notes)).orElse(null);
         v.throwIfAny();
         return report;

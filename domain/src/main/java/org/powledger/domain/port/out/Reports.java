@@ -25,6 +25,9 @@ public interface Reports {
 
     Optional<ReportRecord> byId(ReportId id);
 
+    /** The report with this client key; a store refuses a second report with the same ref ({@code Conflict}). */
+    Optional<ReportRecord> byRef(String ref);
+
     /** In recording order, oldest first. */
     Page<ReportRecord> list(PageRequest page);
 

@@ -1,4 +1,4 @@
-package org.powledger.web.exchange;
+package org.powledger.web.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,19 +10,19 @@ import org.powledger.web.problem.ProblemError;
 import org.powledger.web.problem.ProblemTypes;
 
 /**
- * The {@code Idempotency-Key} header of {@code POST /api/v1/exchanges}: its shape, and the fingerprint
+ * The {@code Idempotency-Key} header of {@code POST /api/v1/exchanges} and {@code /reports}: its shape, and the fingerprint
  * of the request it names. The use case keeps keys in the store, so retries are recognised across
  * restarts and instances.
  */
-final class IdempotencyKeyHeader {
+public final class IdempotencyKeyHeader {
 
-    static final String HEADER = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
 
     private IdempotencyKeyHeader() {
     }
 
-    static String validKey(String key) {
+    public static String validKey(String key) {
         if (key == null) {
             return null;
         }
@@ -35,7 +35,7 @@ final class IdempotencyKeyHeader {
     }
 
     /** SHA-256 of the request as the server understood it (the body re-written canonically). */
-    static String fingerprint(byte[] canonicalBody) {
+    public static String fingerprint(byte[] canonicalBody) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalBody));
         } catch (NoSuchAlgorithmException e) {
@@ -43,7 +43,7 @@ final class IdempotencyKeyHeader {
         }
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }
