@@ -46,6 +46,7 @@ import org.powledger.domain.statistics.YearChange;
 import org.powledger.domain.statistics.YearFigures;
 import org.powledger.web.ApiTest;
 import org.powledger.web.WebSettings;
+import org.powledger.web.http.PageFile;
 
 /** The dashboard page and its files over real HTTP, with the ledger's ports mocked. */
 class DashboardTest extends ApiTest {
@@ -150,7 +151,7 @@ class DashboardTest extends ApiTest {
 
     @Test
     void every_dashboard_file_is_served_and_nothing_else_is_under_dashboard() throws Exception {
-        Set<String> served = new DashboardRoutes().assets().stream().map(DashboardRoutes.Asset::resource)
+        Set<String> served = new DashboardRoutes().assets().stream().map(PageFile::resource)
                 .collect(Collectors.toSet());
 
         assertThat(resourceFiles()).map(name -> "/dashboard/" + name).containsExactlyInAnyOrderElementsOf(served);
