@@ -905,8 +905,13 @@
       if (target) {
         const slot = document.getElementById(target.id + '-problem');
         slot.hidden = false;
-        slot.append(el('span', { text: message }), error.link
-          ? el('a', { href: error.link, text: ' ' + t('editor.problem.open') }) : null, ' ');
+        if (slot.childNodes.length) {
+          slot.append(el('br'));
+        }
+        slot.append(el('span', { text: message }));
+        if (error.link) {
+          slot.append(' ', el('a', { href: error.link, text: t('editor.problem.open') }));
+        }
         if (input) {
           input.setAttribute('aria-invalid', 'true');
           const described = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
