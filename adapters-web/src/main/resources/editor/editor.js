@@ -2,8 +2,8 @@
  * POW Ledger editor. One page for every address under /edit: the script reads location.pathname and
  * builds the index or a record's form. It writes through the public JSON API only, with the write
  * token the person pastes (kept in sessionStorage: this tab only). Every rule is the API's: the page
- * sends what was typed and shows each problem the API answers at the field it names. It never writes
- * markup from strings (no innerHTML): every node is built with el().
+ * sends what was typed and shows each problem the API answers at the field it names. It never parses
+ * markup from strings: every node is built with el().
  */
 'use strict';
 

@@ -154,6 +154,13 @@ class EditorBrowserTest {
                     () -> "130".equals(browser.property(field(browser, "returned"), "value")));
             assertThat(browser.property(field(browser, "notes"), "value")).isEmpty();
             assertNoOtherOrigin(browser);
+
+            // the dashboard, in the same tab that holds the token, links the record to its form
+            browser.open(page("/"));
+            browser.click(browser.find("a.edit[href='/edit/exchanges/" + id + "']"));
+            Browser.waitUntil("the form opened from the dashboard", () -> browser.url().endsWith("/edit/exchanges/" + id));
+            Browser.waitUntil("the stored record in it",
+                    () -> "130".equals(browser.property(field(browser, "returned"), "value")));
         }
     }
 
