@@ -29,6 +29,8 @@ class EditorBrowserTest {
 
     /** Where the screenshot of a refused exchange form is kept for people to look at. */
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The WebDriver code of the Enter key. */
+    static final String ENTER = "\uE007";
 
     @TempDir
     static Path dir;
@@ -173,9 +175,9 @@ class EditorBrowserTest {
             browser.open(page("/edit/units/new"));
             signIn(browser);
             browser.type(field(browser, "id"), unit);
-            browser.type(field(browser, "name"), "National Guard " + language);
             choose(browser, "parent", "afu");
-            browser.click(browser.find("#record button[type=submit]"));
+            // by keyboard: Enter in a field submits the form, as the submit button would
+            browser.type(field(browser, "name"), "National Guard " + language + ENTER);
             Browser.waitUntil("the unit's own address", () -> browser.url().endsWith("/edit/units/" + unit));
             JsonNode stored = api.get("/api/v1/units/" + unit).send().expect(200).json();
             assertThat(stored.get("name").asText()).isEqualTo("National Guard " + language);
