@@ -2,7 +2,7 @@ package org.powledger.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -35,7 +35,7 @@ public final class ProblemMapping {
         this.mapper = mapper;
     }
 
-    public void install(Javalin app) {
+    public void install(JavalinDefaultRoutingApi app) {
         app.exception(HttpProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             write(ctx, e.status(), e.type(), e.title(), e.detail(), e.errors(), Map.of());
