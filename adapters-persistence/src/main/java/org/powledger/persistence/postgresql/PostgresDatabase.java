@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -18,7 +20,8 @@ import org.powledger.persistence.sql.SqlDatabase;
  * of its transaction, held until commit or rollback. Writes of every instance thus run one at a time,
  * each seeing all writes committed before it, which keeps the checks the use cases make before they
  * write (ref free, version current, key unused) true until commit; the unique constraints stay as the
- * last line of defence. Snapshots are {@code REPEATABLE READ READ ONLY} transactions. One pool serves
+ * last line of defence. A write that waits more than {@value #WAIT_FOR_TURN_MS} ms for its turn
+ * ({@code lock_timeout}), or finds the database unreachable, fails as 503 with Retry-After. Snapshots are {@code REPEATABLE READ READ ONLY} transactions. One pool serves
  * reads and writes; a lost connection is replaced by the pool, so the store comes back with the database.
  */
 final class PostgresDatabase extends SqlDatabase {
@@ -27,6 +30,8 @@ final class PostgresDatabase extends SqlDatabase {
     static final long WRITE_LOCK = 0x506f774c65646765L; // "PowLedge"
     private static final int CONNECTIONS = 8;
     private static final long WAIT_FOR_CONNECTION_MS = 3_000;
+    /** How long a write waits for the writes of other instances before it is answered 503. */
+    private static final long WAIT_FOR_TURN_MS = 5_000;
 
     private final PostgresLocation location;
     private final HikariDataSource pool;
@@ -84,12 +89,56 @@ final class PostgresDatabase extends SqlDatabase {
     @Override
     protected void beginWrite(Handle handle) {
         handle.execute("BEGIN");
+        handle.execute("SET LOCAL lock_timeout = '" + WAIT_FOR_TURN_MS + "ms'");
         handle.execute("SELECT pg_advisory_xact_lock(?)", WRITE_LOCK);
     }
 
+    /**
+     * Through the driver's own transaction rather than a {@code BEGIN} statement: only then does it read
+     * a large result through a cursor, {@code fetchSize} rows at a time (a {@code copy} in constant memory).
+     */
     @Override
     protected void beginSnapshot(Handle handle) {
-        handle.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        autoCommit(handle, false);
+        handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    }
+
+    @Override
+    protected void endSnapshot(Handle handle) {
+        handle.execute("ROLLBACK");
+        autoCommit(handle, true);
+    }
+
+    @Override
+    protected void rollBack(Handle handle, Throwable cause) {
+        super.rollBack(handle, cause);
+        try {
+            autoCommit(handle, true);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    protected List<String> tables(Handle handle) {
+        return handle.select("SELECT lower(table_name) FROM information_schema.tables "
+                        + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
+                .mapTo(String.class).list();
+    }
+
+    /** History entries are numbered by an identity column: the next entry follows the copied ones. */
+    @Override
+    protected void afterCopy(Handle handle) {
+        handle.execute("SELECT setval(pg_get_serial_sequence('exchange_history', 'entry_id'), "
+                + "(SELECT COALESCE(max(entry_id), 0) + 1 FROM exchange_history), false)");
+    }
+
+    private static void autoCommit(Handle handle, boolean on) {
+        try {
+            handle.getConnection().setAutoCommit(on);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set auto-commit: " + e.getMessage(), e);
+        }
     }
 
     /**

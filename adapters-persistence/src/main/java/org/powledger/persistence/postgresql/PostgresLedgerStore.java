@@ -11,6 +11,10 @@ import org.powledger.persistence.sql.SqlLedgerStore;
  */
 public final class PostgresLedgerStore extends SqlLedgerStore {
 
+    /** What {@code backup} answers for a PostgreSQL ledger. */
+    public static final String BACKUP_ADVICE = "a PostgreSQL ledger is backed up with pg_dump, not backup: "
+            + "pg_dump -Fc -f ledger.dump DBNAME (pg_restore -d DBNAME ledger.dump restores it)";
+
     private final PostgresDatabase db;
 
     private PostgresLedgerStore(PostgresDatabase db) {
@@ -41,7 +45,6 @@ public final class PostgresLedgerStore extends SqlLedgerStore {
     /** A database server is backed up with its own tools, which see every instance's writes at once. */
     @Override
     public void backupTo(Path target) {
-        throw new UnsupportedOperationException(
-                "A PostgreSQL ledger is backed up with pg_dump (pg_dump -Fc -f ledger.dump DBNAME), not with backup");
+        throw new UnsupportedOperationException(BACKUP_ADVICE);
     }
 }

@@ -1,11 +1,15 @@
 package org.powledger.persistence.sql;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.powledger.domain.model.StoreUnavailable;
 
 /**
  * The connections to one SQL database and the rules for using them, shared by every SQL store. While a
@@ -29,7 +33,14 @@ public abstract class SqlDatabase implements AutoCloseable {
     /** Reads with the thread's current handle (its write or snapshot), else with a pooled connection. */
     public <T> T read(Function<Handle, T> work) {
         Handle bound = current();
-        return bound != null ? work.apply(bound) : reads.withHandle(work::apply);
+        if (bound != null) {
+            return work.apply(bound);
+        }
+        try {
+            return reads.withHandle(work::apply);
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
     }
 
     /**
@@ -41,21 +52,27 @@ public abstract class SqlDatabase implements AutoCloseable {
         if (bound != null) {
             return work.apply(bound);
         }
-        return reads.withHandle(handle -> {
-            beginSnapshot(handle);
-            snapshot.set(handle);
-            T result;
-            try {
-                result = work.apply(handle);
-            } catch (RuntimeException | Error e) {
-                snapshot.remove();
-                rollBack(handle, e);
-                throw e;
-            }
+        try {
+            return reads.withHandle(handle -> snapshotOn(handle, work));
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    private <T> T snapshotOn(Handle handle, Function<Handle, T> work) {
+        beginSnapshot(handle);
+        snapshot.set(handle);
+        T result;
+        try {
+            result = work.apply(handle);
+        } catch (RuntimeException | Error e) {
             snapshot.remove();
-            handle.execute("ROLLBACK");
-            return result;
-        });
+            rollBack(handle, e);
+            throw e;
+        }
+        snapshot.remove();
+        endSnapshot(handle);
+        return result;
     }
 
     /** Writes with the thread's write handle, starting a write of its own when there is none. */
@@ -71,23 +88,29 @@ public abstract class SqlDatabase implements AutoCloseable {
         if (writing.get() != null) {
             return work.get();
         }
-        return exclusively(() -> {
-            try (Handle handle = writes.open()) {
-                beginWrite(handle);
-                writing.set(handle);
-                try {
-                    T result = work.get();
-                    handle.execute("UPDATE ledger_state SET revision = revision + 1 WHERE id = 1");
-                    handle.execute("COMMIT");
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    rollBack(handle, e);
-                    throw e;
-                } finally {
-                    writing.remove();
-                }
+        try {
+            return exclusively(() -> writeOn(work));
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    private <T> T writeOn(Supplier<T> work) {
+        try (Handle handle = writes.open()) {
+            beginWrite(handle);
+            writing.set(handle);
+            try {
+                T result = work.get();
+                handle.execute("UPDATE ledger_state SET revision = revision + 1 WHERE id = 1");
+                handle.execute("COMMIT");
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollBack(handle, e);
+                throw e;
+            } finally {
+                writing.remove();
             }
-        });
+        }
     }
 
     public long revision() {
@@ -129,6 +152,18 @@ public abstract class SqlDatabase implements AutoCloseable {
     /** Begins a read-only transaction that sees one moment of the database. */
     protected abstract void beginSnapshot(Handle handle);
 
+    /** Ends a snapshot begun by {@link #beginSnapshot}: it wrote nothing, so it rolls back. */
+    protected void endSnapshot(Handle handle) {
+        handle.execute("ROLLBACK");
+    }
+
+    /** The names of the database's own tables, lower-case. */
+    protected abstract List<String> tables(Handle handle);
+
+    /** Brings what numbers rows by itself (an identity column) past the rows a copy wrote. */
+    protected void afterCopy(Handle handle) {
+    }
+
     /** Rolls back what is left of a failed transaction; a failed COMMIT may or may not have ended it. */
     protected void rollBack(Handle handle, Throwable cause) {
         try {
@@ -136,6 +171,29 @@ public abstract class SqlDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /**
+     * A failure to reach the database, or to get a write's turn in time, as {@link StoreUnavailable} (503
+     * with Retry-After: nothing was written); any other failure as it is.
+     */
+    private static RuntimeException translated(RuntimeException e) {
+        if (e instanceof StoreUnavailable) {
+            return e;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
+                return new StoreUnavailable("The database cannot be reached or is busy; try again shortly", e);
+            }
+        }
+        return e;
+    }
+
+    /** Connection failures (08…), the server shutting down or starting (57P0…), a lock not had in time (55P03). */
+    private static boolean unreachable(String sqlState) {
+        return sqlState != null
+                && (sqlState.startsWith("08") || sqlState.startsWith("57P0") || sqlState.equals("55P03"));
     }
 
     private Handle current() {

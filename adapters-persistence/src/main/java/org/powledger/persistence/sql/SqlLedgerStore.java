@@ -42,6 +42,10 @@ public abstract class SqlLedgerStore implements LedgerStore {
         this.revision = new SqlLedgerRevision(db);
     }
 
+    SqlDatabase sqlDatabase() {
+        return db;
+    }
+
     @Override
     public boolean isUp() {
         return db.isUp();

@@ -107,6 +107,12 @@ final class SqliteDatabase extends SqlDatabase {
         handle.execute("BEGIN");
     }
 
+    @Override
+    protected List<String> tables(Handle handle) {
+        return handle.select("SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
+                .mapTo(String.class).list();
+    }
+
     /** {@code VACUUM INTO} reads one snapshot of the database and writes it, compacted, to a new file. */
     void backupTo(Path target) {
         try (Handle handle = Jdbi.create(dataSource(file)).open()) {

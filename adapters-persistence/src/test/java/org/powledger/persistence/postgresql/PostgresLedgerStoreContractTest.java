@@ -7,6 +7,6 @@ class PostgresLedgerStoreContractTest extends LedgerStoreContract {
 
     @Override
     protected LedgerStore newStore() {
-        return PostgresLedgerStore.open(TestPostgres.newLedger(), null);
+        return PostgresLedgerStore.open(TestPostgres.emptyLedger(), null);
     }
 }

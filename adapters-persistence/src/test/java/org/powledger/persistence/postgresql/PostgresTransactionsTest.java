@@ -7,6 +7,6 @@ class PostgresTransactionsTest extends TransactionsContract {
 
     @Override
     protected LedgerStore newStore() {
-        return PostgresLedgerStore.open(TestPostgres.newLedger(), null);
+        return PostgresLedgerStore.open(TestPostgres.emptyLedger(), null);
     }
 }
