@@ -44,8 +44,11 @@ public abstract class SqlDatabase implements AutoCloseable {
     }
 
     /**
-     * Reads several statements as of one moment: a read transaction on one connection, bound to the
-     * thread so that the repositories called from {@code work} see the same moment.
+     * Reads several statements as of one moment: a read transaction on one pooled connection, bound to
+     * the thread so that the repositories called from {@code work} see the same moment. The first
+     * statement after the transaction begins pins the moment at once (SQLite's deferred {@code BEGIN} and
+     * PostgreSQL's {@code REPEATABLE READ} both take their snapshot only at the first read). The reader
+     * takes no lock a writer waits for and writes nothing, so the revision stays put.
      */
     public <T> T snapshot(Function<Handle, T> work) {
         Handle bound = current();
@@ -64,6 +67,7 @@ public abstract class SqlDatabase implements AutoCloseable {
         snapshot.set(handle);
         T result;
         try {
+            handle.select("SELECT revision FROM ledger_state WHERE id = 1").mapTo(Long.class).one();
             result = work.apply(handle);
         } catch (RuntimeException | Error e) {
             snapshot.remove();
@@ -87,6 +91,9 @@ public abstract class SqlDatabase implements AutoCloseable {
     public <T> T transaction(Supplier<T> work) {
         if (writing.get() != null) {
             return work.get();
+        }
+        if (snapshot.get() != null) {
+            throw new IllegalStateException("a write cannot start inside a read transaction");
         }
         try {
             return exclusively(() -> writeOn(work));

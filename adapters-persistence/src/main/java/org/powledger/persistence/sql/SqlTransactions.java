@@ -3,7 +3,11 @@ package org.powledger.persistence.sql;
 import java.util.function.Supplier;
 import org.powledger.domain.port.out.Transactions;
 
-/** One write transaction of the database, alone among writes; see {@link SqlDatabase#transaction}. */
+/**
+ * Writes: one transaction of the database, alone among writes ({@link SqlDatabase#transaction}). Reads:
+ * a read-only transaction on a pooled connection that sees one moment without any lock a writer waits
+ * for ({@link SqlDatabase#snapshot}).
+ */
 final class SqlTransactions implements Transactions {
 
     private final SqlDatabase db;
@@ -15,5 +19,10 @@ final class SqlTransactions implements Transactions {
     @Override
     public <T> T write(Supplier<T> work) {
         return db.transaction(work);
+    }
+
+    @Override
+    public <T> T read(Supplier<T> work) {
+        return db.snapshot(handle -> work.get());
     }
 }
