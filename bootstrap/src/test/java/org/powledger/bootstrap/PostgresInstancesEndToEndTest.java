@@ -2,13 +2,7 @@ package org.powledger.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +64,7 @@ class PostgresInstancesEndToEndTest {
 
     @Test
     void the_same_ref_posted_to_both_instances_at_once_is_stored_once() throws Exception {
-        List<Integer> statuses = together(8, i -> (i % 2 == 0 ? a : b).post("/api/v1/exchanges",
+        List<Integer> statuses = Together.run(8, i -> (i % 2 == 0 ? a : b).post("/api/v1/exchanges",
                 "{\"ref\": \"raced-across\", \"date\": \"2024-01-03\", \"kind\": \"prisoners\", \"returned\": 230}")
                 .send().status());
 
@@ -83,7 +77,7 @@ class PostgresInstancesEndToEndTest {
     void an_idempotency_key_answered_by_one_instance_is_replayed_by_the_other() throws Exception {
         String body = "{\"date\": \"2024-02-07\", \"kind\": \"prisoners\", \"returned\": 100}";
         String token = a.token("retrier", AccessScope.WRITE);
-        List<String> ids = together(6, i -> (i % 2 == 0 ? a : b).post("/api/v1/exchanges", body).token(token)
+        List<String> ids = Together.run(6, i -> (i % 2 == 0 ? a : b).post("/api/v1/exchanges", body).token(token)
                 .header("Idempotency-Key", "across-1").send().expect(201).json().get("id").asText());
 
         assertThat(ids).containsOnly(ids.get(0));
@@ -115,33 +109,5 @@ class PostgresInstancesEndToEndTest {
         var history = b.get("/api/v1/exchanges/" + id + "/history").send().expect(200).json();
         assertThat(history.toString()).isEqualTo(a.get("/api/v1/exchanges/" + id + "/history").send().json().toString());
         assertThat(history.findValues("version").stream().map(v -> v.asInt()).toList()).contains(1, 2);
-    }
-
-    /** Runs {@code task} on {@code clients} threads released together and gives their results. */
-    private static <T> List<T> together(int clients, Task<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                int client = i;
-                futures.add(pool.submit((Callable<T>) () -> {
-                    go.await();
-                    return task.run(client);
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private interface Task<T> {
-        T run(int client) throws Exception;
     }
 }
