@@ -1,6 +1,6 @@
 package org.powledger.web.dashboard;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import org.powledger.web.http.PageFile;
 
@@ -30,7 +30,7 @@ public final class DashboardRoutes {
                 load(ASSETS + "dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"));
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         assets.forEach(asset -> asset.register(app));
     }
 

@@ -1,6 +1,6 @@
 package org.powledger.web.editor;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import java.util.stream.Stream;
 import org.powledger.web.http.PageFile;
@@ -39,7 +39,7 @@ public final class EditorRoutes {
                 load(ASSETS + "i18n/uk.json", "i18n/uk.json", "application/json; charset=utf-8"));
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         page.register(app);
         for (String kind : KINDS) {
             String form = PAGE + "/" + kind + "/{id}";

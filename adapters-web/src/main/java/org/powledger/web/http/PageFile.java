@@ -1,6 +1,6 @@
 package org.powledger.web.http;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ public record PageFile(String path, String resource, String contentType, byte[] 
     }
 
     /** Serves this file at its path, for GET and for HEAD. */
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         app.get(path, this::serve);
         // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
         app.head(path, this::serve);
