@@ -26,7 +26,7 @@ final class SqlIdempotencyKeys implements IdempotencyKeys {
         db.write(h -> {
             IdempotencyDao dao = h.attach(IdempotencyDao.class);
             IdempotencyRow row = ROWS.toIdempotencyRow(request);
-            row = new IdempotencyRow(db.storable(row.key()), row.fingerprint(), row.exchangeId(), row.at());
+            row = new IdempotencyRow(db.storable(row.key()), row.fingerprint(), row.recordId(), row.at());
             if (dao.find(row.key()).isPresent()) {
                 throw new Conflict("A request with this Idempotency-Key was already answered");
             }
@@ -37,7 +37,7 @@ final class SqlIdempotencyKeys implements IdempotencyKeys {
 
     private IdempotentRequest request(IdempotencyRow row) {
         return ROWS.toIdempotentRequest(
-                new IdempotencyRow(db.unstored(row.key()), row.fingerprint(), row.exchangeId(), row.at()));
+                new IdempotencyRow(db.unstored(row.key()), row.fingerprint(), row.recordId(), row.at()));
     }
 
     @Override
