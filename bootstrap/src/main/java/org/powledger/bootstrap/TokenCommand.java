@@ -55,8 +55,18 @@ final class TokenCommand implements Runnable {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             try (Ledger ledger = store.open()) {
-                for (Token token : ledger.tokens.list()) {
-                    out.println(token.name() + "\t" + token.scope().wireName() + "\t" + token.createdAt());
+                java.util.List<Token> tokens = ledger.tokens.list();
+                if (tokens.isEmpty()) {
+                    out.println("No tokens. Create one with: token create NAME --scope read|write|admin");
+                    return;
+                }
+                int width = Math.max("NAME".length(), tokens.stream().mapToInt(t -> t.name().length()).max().orElse(0));
+                String row = "%-" + width + "s  %-6s  %s";
+                out.println(String.format(row, "NAME", "SCOPE", "CREATED (UTC)"));
+                for (Token token : tokens) {
+                    // Seconds are precise enough to tell tokens apart, and readable.
+                    out.println(String.format(row, token.name(), token.scope().wireName(),
+                            token.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
                 }
             }
         }

@@ -108,6 +108,19 @@ class CommandLineTest {
     }
 
     @Test
+    void token_list_is_a_table_with_a_header_and_says_so_when_there_are_none() {
+        String db = dir.resolve("tokens.db").toString();
+        Run none = run("token", "list", "--db", "memory:").succeeded();
+
+        run("token", "create", "ci-script", "--scope", "write", "--db", db).succeeded();
+        List<String> rows = run("token", "list", "--db", db).succeeded().out().strip().lines().toList();
+
+        assertThat(rows.get(0)).startsWith("NAME").contains("SCOPE").contains("CREATED");
+        assertThat(rows.get(1)).startsWith("ci-script").contains("write").doesNotContainPattern("\\.[0-9]+Z");
+        assertThat(none.out()).contains("No tokens");
+    }
+
+    @Test
     void token_create_prints_the_token_once_and_token_list_shows_the_name_never_the_secret() {
         String db = dir.resolve("ledger.db").toString();
 
