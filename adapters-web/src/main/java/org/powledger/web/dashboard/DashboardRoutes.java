@@ -46,8 +46,6 @@ public final class DashboardRoutes {
     public void register(JavalinDefaultRoutingApi app) {
         for (Asset asset : assets) {
             app.get(asset.path(), ctx -> serve(ctx, asset));
-            // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
-            app.head(asset.path(), ctx -> serve(ctx, asset));
         }
     }
 
