@@ -16,6 +16,7 @@ import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.StaleVersion;
+import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.domain.model.VersionRequired;
 import org.powledger.domain.port.in.ImportRejected;
 import org.powledger.web.http.CorrelationId;
@@ -68,6 +69,10 @@ public final class ProblemMapping {
                         : e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")) + "; see errors",
                 e.problems().stream().map(p -> ProblemError.atLine(p.line(), p.pointer(), p.message())).toList(),
                 Map.of("truncated", e.truncated())));
+        app.exception(StoreUnavailable.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(StoreUnavailable.RETRY_AFTER_SECONDS));
+            write(ctx, 503, ProblemTypes.UNAVAILABLE, "Service Unavailable", e.getMessage(), List.of(), Map.of());
+        });
         app.exception(HttpResponseException.class, this::javalinResponse);
         app.exception(Exception.class, this::lastResort);
     }
