@@ -18,6 +18,11 @@ import org.powledger.web.cohort.CohortRoutes;
 import org.powledger.web.dashboard.DashboardRoutes;
 import org.powledger.web.editor.EditorRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
+import org.powledger.web.http.AnswerHeaders;
+import org.powledger.web.http.CorrelationId;
+import org.powledger.web.http.CrossOrigin;
+import org.powledger.web.http.HostNames;
+import org.powledger.web.http.HeadFromGet;
 import org.powledger.web.http.Representations;
 import org.powledger.web.json.JsonBodies;
 import org.powledger.web.json.JsonSupport;
@@ -45,6 +50,7 @@ public final class HttpApi {
 
     private final Javalin app;
     private final ObjectMapper mapper;
+    private final HostNames hostNames;
 
     public HttpApi(RecordingExchanges exchanges, KeepingUnits units, KeepingCohorts cohorts, KeepingReports reports,
                    ReadingStatistics statistics, TransferringLedger transfer, Authenticating authenticating,
@@ -54,6 +60,8 @@ public final class HttpApi {
         BearerAccess access = new BearerAccess(authenticating, settings.requireReadToken());
         JsonBodies bodies = new JsonBodies(mapper);
         Representations answers = new Representations(mapper);
+        this.hostNames = new HostNames(settings.allowedHosts());
+        CrossOrigin crossOrigin = new CrossOrigin(settings.corsOrigins());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
@@ -61,21 +69,28 @@ public final class HttpApi {
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
+            config.router.handlerWrapper(ProblemMapping::unforeseen);
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(mapper)));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems(mapper)));
             if (settings.metrics() != null) {
-                settings.metrics().install(config, access);
+                settings.metrics().install(config);
             }
-            JavalinDefaultRoutingApi routes = config.routes;
+            JavalinDefaultRoutingApi routes = new HeadFromGet(config.routes);
             new ProblemMapping(mapper).install(routes);
+            routes.before(CorrelationId::assign);
+            routes.before(AnswerHeaders::before);
+            routes.before(hostNames::check);
+            routes.before(crossOrigin::handle);
+            routes.before(access::admit);
+            routes.after(AnswerHeaders::after);
             new HealthRoutes(health, settings.version()).register(routes);
             new OpenApiRoutes(mapper, settings.version()).register(routes);
             new UnitRoutes(units, access, bodies, answers).register(routes);
             new CohortRoutes(cohorts, access, bodies, answers).register(routes);
             new ExchangeRoutes(exchanges, access, bodies, answers).register(routes);
             new ReportRoutes(reports, access, bodies, answers).register(routes);
-            new StatisticsRoutes(statistics, access, answers).register(routes);
+            new StatisticsRoutes(statistics, answers).register(routes);
             new TransferRoutes(transfer, access, answers, settings.maxImportBytes()).register(routes);
             new DashboardRoutes().register(routes);
             new EditorRoutes().register(routes);
@@ -93,6 +108,7 @@ public final class HttpApi {
     }
 
     public HttpApi start(String host, int port) {
+        hostNames.listeningOn(host);
         app.start(host, port);
         return this;
     }

@@ -81,6 +81,18 @@ public abstract class ApiTest {
         JavalinTest.test(api.app(), (server, client) -> test.run(new Client(client.getOrigin())));
     }
 
+    /** Runs {@code test} against the API started on {@code host} (an ephemeral port), as the server starts it. */
+    protected void apiOn(String host, Scenario test) throws Exception {
+        HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, transfer, authenticating,
+                health, settings());
+        api.start(host, 0);
+        try {
+            test.run(new Client("http://127.0.0.1:" + api.port()));
+        } finally {
+            api.stop();
+        }
+    }
+
     @FunctionalInterface
     protected interface Scenario {
         void run(Client client) throws Exception;

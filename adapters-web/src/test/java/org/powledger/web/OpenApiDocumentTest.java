@@ -117,11 +117,19 @@ class OpenApiDocumentTest extends ApiTest {
         Set<String> registered = api.app().unsafe.internalRouter.allHttpHandlers().stream()
                 .map(handler -> handler.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())
+                // every GET answers HEAD through the same handler (HeadFromGet); the document lists the GET
+                .filter(endpoint -> !endpoint.method.name().equals("HEAD"))
                 .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(registered).as("routes Javalin has").hasSizeGreaterThan(20);
-        assertThat(new TreeSet<>(DOCUMENT.operations()))
+        Set<String> documented = new TreeSet<>();
+        for (String operation : DOCUMENT.operations()) {
+            if (!operation.startsWith("HEAD ")) {
+                documented.add(operation);
+            }
+        }
+        assertThat(documented)
                 .as("operations in openapi.json; a route added without documenting it (or the other way round) fails here")
                 .isEqualTo(registered);
     }

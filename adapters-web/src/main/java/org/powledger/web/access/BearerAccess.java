@@ -1,6 +1,7 @@
 package org.powledger.web.access;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Optional;
 import org.powledger.domain.model.AccessScope;
 import org.powledger.domain.model.Actor;
@@ -12,10 +13,16 @@ import org.powledger.web.problem.ProblemTypes;
  * Who is asking, from {@code Authorization: Bearer TOKEN}. Writes need a token with scope
  * {@code write} or {@code admin}; reads are open unless the server requires a read token. A token
  * that is sent must be valid even where none is needed: a client should hear that its token is wrong.
+ * {@link #admit} is the one door, run before every handler whatever the method (GET, HEAD, writes and
+ * methods no route has); handlers only ask {@link #actor} who came in.
  */
 public final class BearerAccess {
 
     private static final String REALM = "Bearer realm=\"powledger\"";
+    private static final String ACTOR = BearerAccess.class.getName() + ".actor";
+    private static final String API = "/api/v1/";
+    private static final String OPENAPI = "/api/v1/openapi.json";
+    private static final String METRICS = "/metrics";
 
     private final Authenticating authenticating;
     private final boolean requireReadToken;
@@ -25,8 +32,32 @@ public final class BearerAccess {
         this.requireReadToken = requireReadToken;
     }
 
+    /**
+     * Before any handler: under {@code /api/v1} (its OpenAPI document aside) and on {@code /metrics},
+     * GET and HEAD are reads, every other method but OPTIONS (a CORS preflight carries no token) a write.
+     */
+    public void admit(Context ctx) {
+        String path = ctx.path();
+        boolean guarded = (path.startsWith(API) && !path.startsWith(OPENAPI)) || path.startsWith(METRICS);
+        if (!guarded || ctx.method().equals(HandlerType.OPTIONS)) {
+            return;
+        }
+        boolean read = ctx.method().equals(HandlerType.GET) || ctx.method().equals(HandlerType.HEAD);
+        ctx.attribute(ACTOR, read ? reader(ctx) : writer(ctx));
+    }
+
+    /** Who was admitted to this request: anonymous for an open read. */
+    public Actor actor(Context ctx) {
+        Actor actor = ctx.attribute(ACTOR);
+        if (actor == null) {
+            throw new IllegalStateException("No actor for " + ctx.method() + " " + ctx.path()
+                    + ": the route lies outside what admit() guards");
+        }
+        return actor;
+    }
+
     /** The actor of a read: anonymous when reads are open and no token is sent. */
-    public Actor reader(Context ctx) {
+    private Actor reader(Context ctx) {
         Optional<String> token = bearerToken(ctx);
         if (token.isEmpty()) {
             if (requireReadToken) {
@@ -39,7 +70,7 @@ public final class BearerAccess {
     }
 
     /** The actor of a write: a token with scope {@code write} or {@code admin}. */
-    public Actor writer(Context ctx) {
+    private Actor writer(Context ctx) {
         String token = bearerToken(ctx).orElseThrow(() -> unauthenticated(
                 "Writing needs a token: send Authorization: Bearer TOKEN", REALM));
         return require(authenticate(token), AccessScope.WRITE);

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * Writes the JSON trees a list or statistics answer would send as RFC 4180 CSV: a header row, one
  * row per item, CRLF line ends, fields quoted where needed. Nested objects become {@code a.b}
  * columns; a list of values is joined with {@code ;}; a list of objects gives one {@code list.field}
- * column per field, each joined with {@code ;}, unless the layout names a format for the list.
+ * column per field, each joined with {@code ;}, unless the layout names a format for the list. Every
+ * cell passes {@link CsvCells#neutralise}: no cell is a formula.
  */
 public final class CsvWriter {
 
@@ -69,7 +70,8 @@ public final class CsvWriter {
         public void write(JsonNode row) {
             Map<String, String> cells = flatten(row, layout);
             try {
-                writer.write(layout.columns().stream().map(c -> cells.getOrDefault(c, "")).toArray(String[]::new));
+                writer.write(layout.columns().stream().map(c -> CsvCells.neutralise(cells.getOrDefault(c, "")))
+                        .toArray(String[]::new));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -44,7 +44,6 @@ public final class EditorRoutes {
         for (String kind : KINDS) {
             String form = PAGE + "/" + kind + "/{id}";
             app.get(form, page::serve);
-            app.head(form, page::serve);
         }
         assets.forEach(asset -> asset.register(app));
     }

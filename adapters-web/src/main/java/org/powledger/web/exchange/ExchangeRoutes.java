@@ -69,7 +69,7 @@ public final class ExchangeRoutes {
     }
 
     private void create(Context ctx) {
-        Actor actor = access.writer(ctx);
+        Actor actor = access.actor(ctx);
         QueryParams.of(ctx, Set.of());
         String key = IdempotencyKeyHeader.validKey(ctx.header(IdempotencyKeyHeader.HEADER));
         ExchangeBody body = bodies.read(ctx, ExchangeBody.class);
@@ -90,7 +90,6 @@ public final class ExchangeRoutes {
     }
 
     private void list(Context ctx) {
-        access.reader(ctx);
         QueryParams params = QueryParams.of(ctx, LIST_PARAMS);
         Representations.Format format = answers.format(ctx, params);
         ExchangeFilter filter = new ExchangeFilter(params.date("from"), params.date("to"),
@@ -101,14 +100,13 @@ public final class ExchangeRoutes {
     }
 
     private void get(Context ctx) {
-        access.reader(ctx);
         QueryParams.of(ctx, Set.of());
         ExchangeRecord stored = exchanges.get(existingId(ctx));
         answers.one(ctx, stored.version(), mapper.toView(stored));
     }
 
     private void replace(Context ctx) {
-        Actor actor = access.writer(ctx);
+        Actor actor = access.actor(ctx);
         QueryParams.of(ctx, Set.of());
         ExchangeId id = existingId(ctx);
         Integer expected = Versions.ifMatch(ctx);
@@ -119,14 +117,13 @@ public final class ExchangeRoutes {
     }
 
     private void delete(Context ctx) {
-        Actor actor = access.writer(ctx);
+        Actor actor = access.actor(ctx);
         QueryParams.of(ctx, Set.of());
         exchanges.delete(existingId(ctx), actor);
         ctx.status(204);
     }
 
     private void history(Context ctx) {
-        access.reader(ctx);
         QueryParams params = QueryParams.of(ctx, HISTORY_PARAMS);
         Representations.Format format = answers.format(ctx, params);
         List<HistoryView> items = exchanges.history(existingId(ctx)).stream().map(mapper::toView).toList();

@@ -33,11 +33,9 @@ public record PageFile(String path, String resource, String contentType, byte[] 
         }
     }
 
-    /** Serves this file at its path, for GET and for HEAD. */
+    /** Serves this file at its path, for GET (and so for HEAD: see {@link HeadFromGet}). */
     public void register(JavalinDefaultRoutingApi app) {
         app.get(path, this::serve);
-        // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
-        app.head(path, this::serve);
     }
 
     /** Answers with this file (or 304 when the client holds it), whatever the path that asked. */

@@ -69,21 +69,19 @@ public final class SlugResourceRoutes<T, B> {
     }
 
     private void list(Context ctx) {
-        access.reader(ctx);
         QueryParams params = QueryParams.of(ctx, Representations.LIST_PARAMS);
         Representations.Format format = answers.format(ctx, params);
         answers.pages(ctx, format, params, resource::list, resource::view, resource.csv());
     }
 
     private void get(Context ctx) {
-        access.reader(ctx);
         QueryParams.of(ctx, Set.of());
         Versioned<T> stored = resource.get(existingId(ctx));
         answers.one(ctx, stored.version(), resource.view(stored));
     }
 
     private void put(Context ctx) {
-        Actor actor = access.writer(ctx);
+        Actor actor = access.actor(ctx);
         QueryParams.of(ctx, Set.of());
         String id = ctx.pathParam("id");
         Integer expected = Versions.ifMatch(ctx);
@@ -95,7 +93,7 @@ public final class SlugResourceRoutes<T, B> {
     }
 
     private void delete(Context ctx) {
-        Actor actor = access.writer(ctx);
+        Actor actor = access.actor(ctx);
         QueryParams.of(ctx, Set.of());
         resource.delete(existingId(ctx), actor);
         ctx.status(204);

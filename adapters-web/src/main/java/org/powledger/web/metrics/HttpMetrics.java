@@ -8,7 +8,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.powledger.web.access.BearerAccess;
 
 /**
  * What the server measures about its HTTP traffic, and {@code GET /metrics}, which serves everything
@@ -49,13 +48,13 @@ public final class HttpMetrics {
 
     /**
      * Times every request and serves {@value #PATH}; called while the application is configured
-     * ({@code Javalin.create(config -> ...)}), with the access rule that reads follow.
+     * ({@code Javalin.create(config -> ...)}); reading the metrics follows the access rule of reads
+     * ({@link org.powledger.web.access.BearerAccess#admit}).
      */
-    public void install(JavalinConfig config, BearerAccess access) {
-        Objects.requireNonNull(access, "access");
+    public void install(JavalinConfig config) {
         config.requestLogger.http(this::record);
         config.routes.beforeMatched(HttpMetrics::rememberRoute);
-        config.routes.get(PATH, ctx -> scrape(ctx, access));
+        config.routes.get(PATH, this::scrape);
     }
 
     /**
@@ -69,8 +68,7 @@ public final class HttpMetrics {
         }
     }
 
-    private void scrape(Context ctx, BearerAccess access) {
-        access.reader(ctx);
+    private void scrape(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(TEXT_FORMAT).result(registry.scrape());
     }

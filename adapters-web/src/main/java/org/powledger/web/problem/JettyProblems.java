@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.powledger.web.http.CorrelationId;
 
 /**
  * Errors Jetty answers before a request reaches Javalin (a URI it cannot decode, headers that are too
@@ -37,7 +38,9 @@ public final class JettyProblems extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
-        byte[] body = document(code, message, request.getHttpURI().getPath()).getBytes(StandardCharsets.UTF_8);
+        String id = CorrelationId.fresh();
+        byte[] body = document(code, message, request.getHttpURI().getPath(), id).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(CorrelationId.HEADER, id);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemMapping.PROBLEM_JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
@@ -45,15 +48,17 @@ public final class JettyProblems extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        String id = CorrelationId.fresh();
+        fields.put(CorrelationId.HEADER, id);
         fields.put(HttpHeader.CONTENT_TYPE, ProblemMapping.PROBLEM_JSON);
-        return ByteBuffer.wrap(document(status, reason, null).getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(document(status, reason, null, id).getBytes(StandardCharsets.UTF_8));
     }
 
-    private String document(int status, String reason, String instance) {
+    private String document(int status, String reason, String instance, String correlationId) {
         String title = HttpStatus.forStatus(status).getMessage();
         title = title.isEmpty() ? "Error" : title;
         boolean plain = reason == null || reason.isBlank() || reason.contains("Exception") || reason.contains("\n");
         return ProblemMapping.json(mapper, status, ProblemTypes.HTTP, title, plain ? title : reason, instance,
-                List.of(), Map.of());
+                List.of(), Map.of(ProblemMapping.CORRELATION_ID, correlationId));
     }
 }

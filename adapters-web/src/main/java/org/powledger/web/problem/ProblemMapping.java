@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.router.Endpoint;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import org.powledger.domain.model.StaleVersion;
 import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.domain.model.VersionRequired;
 import org.powledger.domain.port.in.ImportRejected;
+import org.powledger.web.http.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class ProblemMapping {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** The member of every problem document that names the request's {@link CorrelationId}. */
+    static final String CORRELATION_ID = "correlationId";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapping.class);
 
     private final ObjectMapper mapper;
@@ -69,11 +74,51 @@ public final class ProblemMapping {
             write(ctx, 503, ProblemTypes.UNAVAILABLE, "Service Unavailable", e.getMessage(), List.of(), Map.of());
         });
         app.exception(HttpResponseException.class, this::javalinResponse);
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
-            write(ctx, 500, ProblemTypes.INTERNAL, "Internal Server Error",
-                    "The server failed to answer this request; the failure has been logged.", List.of(), Map.of());
-        });
+        app.exception(Exception.class, this::lastResort);
+    }
+
+    /**
+     * Handlers run inside this wrapper, so that a failure that is no {@link Exception} (an
+     * {@link OutOfMemoryError}, a {@link StackOverflowError}) reaches {@link #lastResort} as well, and
+     * a client that closed its connection mid-answer (an export it stopped reading) is one line at
+     * DEBUG without a stack trace: nobody is left to answer, and its leaving is no failure of the server.
+     */
+    public static Handler unforeseen(Endpoint endpoint) {
+        Handler handler = endpoint.handler;
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (Exception e) {
+                if (!ClientAborts.isClientAbort(e)) {
+                    throw e;
+                }
+                LOG.debug("Client went away during {} {} [{}]: {}", ctx.method(), ctx.path(), CorrelationId.of(ctx),
+                        e.toString());
+            } catch (Throwable t) {
+                throw new Unforeseen(t);
+            }
+        };
+    }
+
+    /** Whatever nothing else mapped: 500 naming the correlation id, logged once, with its stack trace. */
+    private void lastResort(Exception e, Context ctx) {
+        Throwable failure = e instanceof Unforeseen ? e.getCause() : e;
+        String id = CorrelationId.of(ctx);
+        LOG.error("Unexpected failure [{}] answering {} {}", id, ctx.method(), ctx.path(), failure);
+        if (ctx.res().isCommitted()) {
+            return;
+        }
+        ctx.res().resetBuffer();
+        write(ctx, 500, ProblemTypes.INTERNAL, "Internal Server Error",
+                "The server failed to answer this request; the failure is logged under correlation id " + id,
+                List.of(), Map.of());
+    }
+
+    /** Carries a {@link Throwable} that is no {@link Exception} to Javalin's exception mapping. */
+    private static final class Unforeseen extends RuntimeException {
+        Unforeseen(Throwable cause) {
+            super(cause);
+        }
     }
 
     /** Javalin's own refusals: no route (404), wrong method (405), body over the limit (413), ... */
@@ -110,8 +155,10 @@ public final class ProblemMapping {
 
     private void write(Context ctx, int status, String type, String title, String detail, List<ProblemError> errors,
                        Map<String, Object> extra) {
+        Map<String, Object> named = new LinkedHashMap<>(extra);
+        named.put(CORRELATION_ID, CorrelationId.of(ctx));
         ctx.status(status).contentType(PROBLEM_JSON)
-                .result(json(mapper, status, type, title, detail, ctx.path(), errors, extra));
+                .result(json(mapper, status, type, title, detail, ctx.path(), errors, named));
     }
 
     /** The problem document itself, also written by {@link JettyProblems} outside Javalin. */

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.statistics.Interval;
-import org.powledger.web.access.BearerAccess;
 import org.powledger.web.csv.CsvLayout;
 import org.powledger.web.http.QueryParams;
 import org.powledger.web.http.Representations;
@@ -44,13 +43,11 @@ public final class StatisticsRoutes {
     private static final Set<String> PERIOD_PARAMS = Set.of("from", "to", "interval", "cumulative", "format");
 
     private final ReadingStatistics statistics;
-    private final BearerAccess access;
     private final Representations answers;
     private final StatisticsMapper mapper = StatisticsMapper.INSTANCE;
 
-    public StatisticsRoutes(ReadingStatistics statistics, BearerAccess access, Representations answers) {
+    public StatisticsRoutes(ReadingStatistics statistics, Representations answers) {
         this.statistics = statistics;
-        this.access = access;
         this.answers = answers;
     }
 
@@ -125,7 +122,6 @@ public final class StatisticsRoutes {
 
     /** Who may read, which parameters are known, the format and the window, all checked before any work. */
     private Request request(Context ctx, Set<String> known) {
-        access.reader(ctx);
         QueryParams params = QueryParams.of(ctx, known);
         Format format = answers.format(ctx, params);
         return new Request(format, params.date("from"), params.date("to"));

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.Violation;
 import org.powledger.domain.port.in.ImportLine;
+import org.powledger.web.csv.CsvCells;
 import org.powledger.web.exchange.ExchangeJson;
 
 /**
@@ -68,7 +69,8 @@ final class CsvLines extends LazyLines {
         }
         List<String> cells;
         try {
-            cells = List.of(ROW.<String[]>readValue(record.text));
+            // A cell this server wrote as '=... (see CsvCells) reads back as the text it was.
+            cells = java.util.Arrays.stream(ROW.<String[]>readValue(record.text)).map(CsvCells::restore).toList();
         } catch (IOException e) {
             return bad(record.line, "", "is not a valid CSV row: " + firstLine(e.getMessage()));
         }

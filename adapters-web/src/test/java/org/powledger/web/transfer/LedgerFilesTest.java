@@ -209,6 +209,20 @@ class LedgerFilesTest {
         }
 
         @Test
+        void a_cell_written_with_a_leading_quote_against_formulas_reads_back_as_its_text() {
+            List<ImportLine> lines = csv("date,kind,returned,ref,notes\r\n"
+                    + "2024-12-30,prisoners,1,'=HYPERLINK(1),'+cmd|' /C calc'!A0\r\n"
+                    + "2024-12-31,prisoners,2,'plain,'-42\r\n");
+
+            ExchangeDraft first = (ExchangeDraft) lines.get(0).draft();
+            ExchangeDraft second = (ExchangeDraft) lines.get(1).draft();
+            assertThat(first.ref()).isEqualTo("=HYPERLINK(1)");
+            assertThat(first.notes()).isEqualTo("+cmd|' /C calc'!A0");
+            assertThat(second.ref()).as("a quote before no formula is the text's own").isEqualTo("'plain");
+            assertThat(second.notes()).as("a number was never quoted").isEqualTo("'-42");
+        }
+
+        @Test
         void quoted_fields_may_hold_commas_quotes_and_line_breaks_and_rows_keep_their_file_line() {
             List<ImportLine> lines = csv("""
                     date,kind,returned,notes
