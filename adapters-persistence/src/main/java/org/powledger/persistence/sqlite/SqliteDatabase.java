@@ -6,8 +6,10 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,6 +19,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.powledger.domain.model.StoreBusy;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -41,11 +44,13 @@ final class SqliteDatabase implements AutoCloseable {
     private final Jdbi reads;
     private final Jdbi writes;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Duration writeWait;
     private final ThreadLocal<Handle> writing = new ThreadLocal<>();
     private final ThreadLocal<Handle> snapshot = new ThreadLocal<>();
 
-    private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool) {
+    private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Duration writeWait) {
         this.file = file;
+        this.writeWait = writeWait;
         this.readPool = readPool;
         this.writePool = writePool;
         this.reads = configure(Jdbi.create(readPool));
@@ -55,9 +60,9 @@ final class SqliteDatabase implements AutoCloseable {
     /**
      * Opens (creating if needed) and migrates the database file; both pools report to {@code meters}
      * ({@code hikaricp_connections_*{pool="powledger-sqlite-read"|"powledger-sqlite-write"}}) unless it is
-     * null.
+     * null. A write that cannot get the store within {@code writeWait} fails with {@link StoreBusy}.
      */
-    static SqliteDatabase open(Path file, MeterRegistry meters) {
+    static SqliteDatabase open(Path file, MeterRegistry meters, Duration writeWait) {
         Path absolute = file.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (folder != null && !Files.isDirectory(folder)) {
@@ -73,7 +78,7 @@ final class SqliteDatabase implements AutoCloseable {
             writePool = pool("powledger-sqlite-write", dataSource(absolute), 1, null, meters);
             HikariDataSource readPool = pool("powledger-sqlite-read", dataSource(absolute), READERS,
                     "PRAGMA query_only = ON", meters);
-            return new SqliteDatabase(absolute, readPool, writePool);
+            return new SqliteDatabase(absolute, readPool, writePool, writeWait);
         } catch (RuntimeException e) {
             if (writePool != null) {
                 writePool.close();
@@ -135,9 +140,9 @@ final class SqliteDatabase implements AutoCloseable {
         if (snapshot.get() != null) {
             throw new IllegalStateException("a write cannot start inside a read transaction");
         }
-        writeLock.lock();
+        acquireWriteLock();
         try (Handle handle = writes.open()) {
-            handle.execute("BEGIN IMMEDIATE");
+            begin(handle);
             writing.set(handle);
             try {
                 T result = work.get();
@@ -152,6 +157,33 @@ final class SqliteDatabase implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** The in-process lock in front of the writer, waited for at most {@code writeWait}. */
+    private void acquireWriteLock() {
+        try {
+            if (!writeLock.tryLock(writeWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StoreBusy(writeWait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreBusy(writeWait);
+        }
+    }
+
+    /**
+     * {@code BEGIN IMMEDIATE}: takes SQLite's write lock, waiting the busy timeout while another process
+     * (the command line) writes to the same file; still busy after that is {@link StoreBusy} too.
+     */
+    private void begin(Handle handle) {
+        try {
+            handle.execute("BEGIN IMMEDIATE");
+        } catch (RuntimeException e) {
+            if (String.valueOf(rootMessage(e)).contains("SQLITE_BUSY")) {
+                throw new StoreBusy(writeWait);
+            }
+            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package org.powledger.persistence.sqlite;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.powledger.domain.port.out.Cohorts;
 import org.powledger.domain.port.out.ExchangeHistory;
@@ -62,7 +63,15 @@ public final class SqliteLedgerStore implements LedgerStore {
      * {@code hikaricp.connections.*}, tagged with the pool's name); null: no pool metrics.
      */
     public static SqliteLedgerStore open(Path file, MeterRegistry meters) {
-        return new SqliteLedgerStore(SqliteDatabase.open(file, meters));
+        return open(file, meters, Transactions.WRITE_WAIT);
+    }
+
+    /**
+     * {@link #open(Path, MeterRegistry)}, with a write that cannot get the store within {@code writeWait}
+     * (another write holds it) failing with {@link org.powledger.domain.model.StoreBusy}.
+     */
+    public static SqliteLedgerStore open(Path file, MeterRegistry meters, Duration writeWait) {
+        return new SqliteLedgerStore(SqliteDatabase.open(file, meters, writeWait));
     }
 
     /** The database file, as an absolute path. */

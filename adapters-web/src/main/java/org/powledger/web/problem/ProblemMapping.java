@@ -14,6 +14,7 @@ import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.StaleVersion;
+import org.powledger.domain.model.StoreBusy;
 import org.powledger.domain.model.VersionRequired;
 import org.powledger.domain.port.in.ImportRejected;
 import org.slf4j.Logger;
@@ -63,6 +64,10 @@ public final class ProblemMapping {
                         : e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")) + "; see errors",
                 e.problems().stream().map(p -> ProblemError.atLine(p.line(), p.pointer(), p.message())).toList(),
                 Map.of("truncated", e.truncated())));
+        app.exception(StoreBusy.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            write(ctx, 503, ProblemTypes.STORE_BUSY, "Service Unavailable", e.getMessage(), List.of(), Map.of());
+        });
         app.exception(HttpResponseException.class, this::javalinResponse);
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
