@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -15,6 +16,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -194,11 +198,75 @@ class ImportRoutesTest extends ApiTest {
             };
             Request request = new Request.Builder().url(client.origin() + "/api/v1/import")
                     .header("Authorization", "Bearer writer").post(body).build();
-
-            assertThat(client.send(request).status()).isEqualTo(200);
+            // The body is received whole before the import parses it, so the client then waits for the
+            // whole parse without a byte coming back: more than OkHttp's default 10 s on a loaded machine.
+            okhttp3.OkHttpClient patient = new okhttp3.OkHttpClient.Builder()
+                    .readTimeout(java.time.Duration.ofSeconds(120)).build();
+            try (okhttp3.Response response = patient.newCall(request).execute()) {
+                assertThat(response.code()).isEqualTo(200);
+            }
         });
         assertThat(received).hasSize(total);
         assertThat(received.get(total - 1).number()).isEqualTo(total);
+    }
+
+    @Test
+    void the_whole_body_is_received_before_the_import_starts() {
+        String line = "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"A\"}\n";
+        CountDownLatch importStarted = new CountDownLatch(1);
+        AtomicBoolean bodyComplete = new AtomicBoolean();
+        AtomicBoolean completeWhenStarted = new AtomicBoolean();
+        doAnswer(call -> {
+            completeWhenStarted.set(bodyComplete.get());
+            importStarted.countDown();
+            Iterator<ImportLine> lines = call.getArgument(0);
+            lines.forEachRemaining(received::add);
+            return new ImportOutcome(received.size(), 0, 0);
+        }).when(transfer).importLines(any(), anyBoolean(), any());
+        api(client -> {
+            RequestBody body = new RequestBody() {
+                @Override
+                public MediaType contentType() {
+                    return MediaType.get(NDJSON);
+                }
+
+                @Override
+                public void writeTo(BufferedSink sink) throws java.io.IOException {
+                    sink.writeUtf8(line);
+                    sink.flush();
+                    try {
+                        // Holds the rest back: an import started on a partial body would start now.
+                        importStarted.await(1500, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    sink.writeUtf8(line);
+                    bodyComplete.set(true);
+                }
+            };
+            Request request = new Request.Builder().url(client.origin() + "/api/v1/import")
+                    .header("Authorization", "Bearer writer").post(body).build();
+
+            assertThat(client.send(request).status()).isEqualTo(200);
+        });
+        assertThat(completeWhenStarted).as("the body was complete when the import started").isTrue();
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void the_temporary_file_holds_the_body_for_the_owner_only_and_is_gone_after_a_rejected_import() {
+        List<java.nio.file.Path> before = ReceivedBodyTest.spoolFiles();
+        List<String> permissions = new ArrayList<>();
+        doAnswer(call -> {
+            java.nio.file.Path file = ReceivedBodyTest.newSpoolFile(before);
+            java.nio.file.Files.getPosixFilePermissions(file).forEach(p -> permissions.add(p.toString()));
+            throw new ImportRejected(List.of(new LineProblem(1, "/name", "is required")), false);
+        }).when(transfer).importLines(any(), anyBoolean(), any());
+        api(client -> assertThat(client.post("/api/v1/import").contentType(NDJSON)
+                .json("{\"type\": \"unit\", \"id\": \"afu\"}\n").status()).isEqualTo(422));
+
+        assertThat(permissions).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+        assertThat(ReceivedBodyTest.spoolFiles()).containsExactlyInAnyOrderElementsOf(before);
     }
 
     @Test
