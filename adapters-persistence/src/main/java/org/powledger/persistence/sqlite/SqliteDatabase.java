@@ -72,6 +72,11 @@ final class SqliteDatabase implements AutoCloseable {
         if (Files.isDirectory(absolute)) {
             throw new IllegalArgumentException("Cannot open the database " + absolute + ": it is a folder");
         }
+        try {
+            OwnerOnlyFiles.createIfMissing(absolute);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalStateException("Cannot create the database " + absolute + ": " + rootMessage(e), e);
+        }
         migrate(absolute);
         HikariDataSource writePool = null;
         try {
@@ -189,8 +194,17 @@ final class SqliteDatabase implements AutoCloseable {
 
     /** {@code VACUUM INTO} reads one snapshot of the database and writes it, compacted, to a new file. */
     void backupTo(Path target) {
+        // Created here, owner-only and exclusively (never through a link); VACUUM INTO fills an empty file.
+        OwnerOnlyFiles.createNew(target, "backup file");
         try (Handle handle = Jdbi.create(dataSource(file)).open()) {
             handle.createUpdate("VACUUM INTO :target").bind("target", target.toString()).execute();
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (java.io.IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 

@@ -83,14 +83,14 @@ public final class SqliteLedgerStore implements LedgerStore {
      * Writes a consistent copy of the whole database to {@code target} ({@code VACUUM INTO}) while the
      * store stays in use; the copy is itself a ledger file that {@link #open} accepts.
      *
-     * @throws IllegalArgumentException when {@code target} exists already or its folder does not
+     * The copy is created exclusively, readable by its owner only, and never through a symbolic link.
+     *
+     * @throws IllegalArgumentException when {@code target} exists already (a symbolic link, dangling or not,
+     *         included) or its folder does not
      */
     @Override
     public void backupTo(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute)) {
-            throw new IllegalArgumentException("The backup file " + absolute + " exists already");
-        }
         if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
             throw new IllegalArgumentException(
                     "Cannot write the backup " + absolute + ": the folder " + absolute.getParent() + " does not exist");
