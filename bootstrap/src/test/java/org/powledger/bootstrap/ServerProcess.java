@@ -40,8 +40,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess serve(Path db, String... extraArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-jar", jar().toString(), "serve",
-                "--db", db.toString(), "--port", "0"));
+        return serveWithHeap("128m", db, extraArgs);
+    }
+
+    /** {@link #serve}, with the JVM's heap bounded at {@code maxHeap} ({@code -Xmx}) and exiting on running out of it. */
+    static ServerProcess serveWithHeap(String maxHeap, Path db, String... extraArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
+                "-jar", jar().toString(), "serve", "--db", db.toString(), "--port", "0"));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -90,6 +95,14 @@ final class ServerProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String firstAdminToken() {
