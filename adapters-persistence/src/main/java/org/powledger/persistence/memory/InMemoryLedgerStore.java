@@ -1,7 +1,7 @@
 package org.powledger.persistence.memory;
 
 import java.time.Duration;
-import org.powledger.domain.model.StoreBusy;
+import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.domain.port.out.Cohorts;
 import org.powledger.domain.port.out.ExchangeHistory;
 import org.powledger.domain.port.out.Exchanges;
@@ -33,7 +33,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         this(Transactions.WRITE_WAIT);
     }
 
-    /** A store whose writes wait at most {@code writeWait} for another write, then fail with {@link StoreBusy}. */
+    /** A store whose writes wait at most {@code writeWait} for another write, then fail with {@link StoreUnavailable}. */
     public InMemoryLedgerStore(Duration writeWait) {
         this.ledger = new MemoryLedger(writeWait);
         this.exchanges = new InMemoryExchanges(ledger);

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.powledger.domain.model.StoreBusy;
+import org.powledger.domain.model.StoreUnavailable;
 
 /**
  * The one lock of the in-memory store and what it guards besides the collections: the revision, the
@@ -132,12 +132,17 @@ final class MemoryLedger {
     private void acquireWriteLock() {
         try {
             if (!lock.writeLock().tryLock(writeWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StoreBusy(writeWait);
+                throw busy();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreBusy(writeWait);
+            throw busy();
         }
+    }
+
+    private StoreUnavailable busy() {
+        return new StoreUnavailable("The ledger is busy with another write (waited " + writeWait.toMillis()
+                + " ms); nothing was written, send the request again shortly", null);
     }
 
     void write(Runnable work) {

@@ -11,15 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.powledger.domain.model.StoreBusy;
+import org.powledger.domain.model.StoreUnavailable;
+import org.powledger.persistence.sql.SqlDatabase;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -28,12 +26,11 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Writes go through a single writer connection, one write at a time (an in-process lock in front
  * of {@code BEGIN IMMEDIATE}), so that the server's own requests never meet {@code SQLITE_BUSY}; the
- * busy timeout covers other processes (the command line) writing to the same file. While a write runs,
- * its handle is bound to the thread: every repository call on that thread joins it, reads included,
- * and a nested write joins the outer one. Reads outside a write take a connection from a small pool;
- * WAL lets them run beside a write and see every write committed before they started.
+ * busy timeout covers other processes (the command line) writing to the same file. Reads take a
+ * connection from a small pool of {@code query_only} connections; WAL lets them run beside a write and
+ * see every write committed before they started. The rest is {@link SqlDatabase}'s.
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase extends SqlDatabase {
 
     private static final int READERS = 4;
     private static final long WAIT_FOR_CONNECTION_MS = 10_000;
@@ -41,26 +38,29 @@ final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final HikariDataSource readPool;
     private final HikariDataSource writePool;
-    private final Jdbi reads;
     private final Jdbi writes;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Duration writeWait;
-    private final ThreadLocal<Handle> writing = new ThreadLocal<>();
-    private final ThreadLocal<Handle> snapshot = new ThreadLocal<>();
 
     private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Duration writeWait) {
+        this(file, readPool, writePool, Jdbi.create(writePool), writeWait);
+    }
+
+    private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Jdbi writes,
+                           Duration writeWait) {
+        super(Jdbi.create(readPool), writes);
         this.file = file;
         this.writeWait = writeWait;
         this.readPool = readPool;
         this.writePool = writePool;
-        this.reads = configure(Jdbi.create(readPool));
-        this.writes = configure(Jdbi.create(writePool));
+        this.writes = writes;
     }
 
     /**
      * Opens (creating if needed) and migrates the database file; both pools report to {@code meters}
      * ({@code hikaricp_connections_*{pool="powledger-sqlite-read"|"powledger-sqlite-write"}}) unless it is
-     * null. A write that cannot get the store within {@code writeWait} fails with {@link StoreBusy}.
+     * null. The file is created owner-only ({@link OwnerOnlyFiles}). A write that cannot get the store
+     * within {@code writeWait} (another write holds it) fails with {@link StoreUnavailable}.
      */
     static SqliteDatabase open(Path file, MeterRegistry meters, Duration writeWait) {
         Path absolute = file.toAbsolutePath().normalize();
@@ -96,100 +96,58 @@ final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
-    /** Reads with the thread's current handle (its write or snapshot), else with a pooled connection. */
-    <T> T read(Function<Handle, T> work) {
-        Handle bound = current();
-        return bound != null ? work.apply(bound) : reads.withHandle(work::apply);
-    }
-
     /**
-     * Reads several statements as of one moment: a read transaction on one pooled reader connection,
-     * bound to the thread so that the repositories called from {@code work} see the same moment. The
-     * first statement after {@code BEGIN} pins the moment at once (a deferred {@code BEGIN} alone takes
-     * its snapshot only at the first read). WAL keeps that moment for the reader without taking any
-     * lock a writer waits for, and the reader writes nothing, so the revision stays put.
+     * One write at a time in this process, so that the server's own writes never meet {@code SQLITE_BUSY};
+     * a write waits at most {@code writeWait} for its turn, then is {@link StoreUnavailable} (503).
      */
-    <T> T snapshot(Function<Handle, T> work) {
-        Handle bound = current();
-        if (bound != null) {
-            return work.apply(bound);
-        }
-        return reads.withHandle(handle -> {
-            handle.execute("BEGIN");
-            snapshot.set(handle);
-            T result;
-            try {
-                handle.select("SELECT revision FROM ledger_state WHERE id = 1").mapTo(Long.class).one();
-                result = work.apply(handle);
-            } catch (RuntimeException | Error e) {
-                snapshot.remove();
-                rollBack(handle, e);
-                throw e;
+    @Override
+    protected <T> T exclusively(Supplier<T> write) {
+        try {
+            if (!writeLock.tryLock(writeWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy();
             }
-            snapshot.remove();
-            handle.execute("ROLLBACK");
-            return result;
-        });
-    }
-
-    /** Writes with the thread's write handle, starting a write of its own when there is none. */
-    <T> T write(Function<Handle, T> work) {
-        return transaction(() -> work.apply(writing.get()));
-    }
-
-    /** One write transaction: see the class comment. Commits and moves the revision on, or rolls back. */
-    <T> T transaction(Supplier<T> work) {
-        if (writing.get() != null) {
-            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
         }
-        if (snapshot.get() != null) {
-            throw new IllegalStateException("a write cannot start inside a read transaction");
-        }
-        acquireWriteLock();
-        try (Handle handle = writes.open()) {
-            begin(handle);
-            writing.set(handle);
-            try {
-                T result = work.get();
-                handle.execute("UPDATE ledger_state SET revision = revision + 1 WHERE id = 1");
-                handle.execute("COMMIT");
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollBack(handle, e);
-                throw e;
-            } finally {
-                writing.remove();
-            }
+        try {
+            return write.get();
         } finally {
             writeLock.unlock();
         }
     }
 
-    /** The in-process lock in front of the writer, waited for at most {@code writeWait}. */
-    private void acquireWriteLock() {
-        try {
-            if (!writeLock.tryLock(writeWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StoreBusy(writeWait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreBusy(writeWait);
-        }
-    }
-
     /**
-     * {@code BEGIN IMMEDIATE}: takes SQLite's write lock, waiting the busy timeout while another process
-     * (the command line) writes to the same file; still busy after that is {@link StoreBusy} too.
+     * Takes SQLite's write lock at once; the busy timeout waits for another process (the command line)
+     * holding it, and still busy after that is {@link StoreUnavailable} too.
      */
-    private void begin(Handle handle) {
+    @Override
+    protected void beginWrite(Handle handle) {
         try {
             handle.execute("BEGIN IMMEDIATE");
         } catch (RuntimeException e) {
             if (String.valueOf(rootMessage(e)).contains("SQLITE_BUSY")) {
-                throw new StoreBusy(writeWait);
+                throw busy();
             }
             throw e;
         }
+    }
+
+    private StoreUnavailable busy() {
+        return new StoreUnavailable("The ledger is busy with another write (waited " + writeWait.toMillis()
+                + " ms); nothing was written, send the request again shortly", null);
+    }
+
+    /** WAL: a read transaction sees the database as of its first read, beside a write. */
+    @Override
+    protected void beginSnapshot(Handle handle) {
+        handle.execute("BEGIN");
+    }
+
+    @Override
+    protected List<String> tables(Handle handle) {
+        return handle.select("SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
+                .mapTo(String.class).list();
     }
 
     /** {@code VACUUM INTO} reads one snapshot of the database and writes it, compacted, to a new file. */
@@ -219,16 +177,9 @@ final class SqliteDatabase implements AutoCloseable {
         });
     }
 
-    long revision() {
-        return read(h -> h.select("SELECT revision FROM ledger_state WHERE id = 1").mapTo(Long.class).one());
-    }
-
-    boolean isUp() {
-        try {
-            return !readPool.isClosed() && revision() >= 0;
-        } catch (RuntimeException e) {
-            return false;
-        }
+    @Override
+    public boolean isUp() {
+        return !readPool.isClosed() && super.isUp();
     }
 
     /** Closes both pools, after the write in progress if any; lets SQLite refresh its planner statistics first. */
@@ -250,13 +201,9 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private Handle current() {
-        Handle handle = writing.get();
-        return handle != null ? handle : snapshot.get();
-    }
-
     /** Rolls back what is left of a failed write; a failed COMMIT may or may not have ended it. */
-    private static void rollBack(Handle handle, Throwable cause) {
+    @Override
+    protected void rollBack(Handle handle, Throwable cause) {
         try {
             handle.execute("ROLLBACK");
         } catch (RuntimeException e) {
@@ -264,16 +211,6 @@ final class SqliteDatabase implements AutoCloseable {
                 cause.addSuppressed(e);
             }
         }
-    }
-
-    private static Jdbi configure(Jdbi jdbi) {
-        jdbi.installPlugin(new SqlObjectPlugin());
-        for (Class<?> row : new Class<?>[] {ExchangeRow.class, LineRow.class, MediatorRow.class, SourceRow.class,
-                UnitRow.class, CohortRow.class, ReportRow.class, TokenRow.class, HistoryRow.class,
-                IdempotencyRow.class}) {
-            jdbi.registerRowMapper(ConstructorMapper.factory(row));
-        }
-        return jdbi;
     }
 
     private static void migrate(Path file) {
@@ -317,13 +254,5 @@ final class SqliteDatabase implements AutoCloseable {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
         return new HikariDataSource(config);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

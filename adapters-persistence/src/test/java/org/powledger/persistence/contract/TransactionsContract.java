@@ -18,7 +18,7 @@ import org.powledger.domain.model.AccessScope;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.HistoryEntry;
 import org.powledger.domain.model.PageRequest;
-import org.powledger.domain.model.StoreBusy;
+import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.domain.model.Token;
 import org.powledger.domain.model.Unit;
 import org.powledger.domain.model.UnitId;
@@ -324,7 +324,7 @@ public abstract class TransactionsContract extends StoreContract {
 
             long started = System.nanoTime();
             assertThatThrownBy(() -> busy.transactions().write(() -> busy.units().save(Versioned.first(late, T0))))
-                    .isInstanceOf(StoreBusy.class);
+                    .isInstanceOf(StoreUnavailable.class);
             long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             release.countDown();
             holder.get(5, TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package org.powledger.web.dashboard;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +43,7 @@ public final class DashboardRoutes {
                 load(ASSETS + "dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"));
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         for (Asset asset : assets) {
             app.get(asset.path(), ctx -> serve(ctx, asset));
             // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers

@@ -11,18 +11,19 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okio.BufferedSink;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powledger.domain.model.Violation;
@@ -167,12 +168,10 @@ class ImportRoutesTest extends ApiTest {
     void a_streamed_body_that_grows_past_the_limit_is_413() {
         String line = "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"A\"}\n";
         api(client -> {
-            Request request = new Request.Builder().url(client.origin() + "/api/v1/import")
-                    .header("Authorization", "Bearer writer")
-                    .post(chunked(NDJSON, line.repeat((int) (2 * LIMIT / line.length()))))
-                    .build();
+            byte[] bytes = line.repeat((int) (2 * LIMIT / line.length())).getBytes(StandardCharsets.UTF_8);
 
-            assertThat(client.send(request).status()).isEqualTo(413);
+            assertThat(client.post("/api/v1/import").contentType(NDJSON)
+                    .chunked(() -> new ByteArrayInputStream(bytes)).status()).isEqualTo(413);
         });
     }
 
@@ -183,28 +182,23 @@ class ImportRoutesTest extends ApiTest {
         String line = "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"Armed Forces\"}\n";
         theLimitIs(Long.MAX_VALUE);
         api(client -> {
-            RequestBody body = new RequestBody() {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            Supplier<InputStream> lines = () -> new SequenceInputStream(new Enumeration<InputStream>() {
+                private int sent;
+
                 @Override
-                public MediaType contentType() {
-                    return MediaType.get(NDJSON);
+                public boolean hasMoreElements() {
+                    return sent < total;
                 }
 
                 @Override
-                public void writeTo(BufferedSink sink) throws java.io.IOException {
-                    for (int i = 0; i < total; i++) {
-                        sink.writeUtf8(line);
-                    }
+                public InputStream nextElement() {
+                    sent++;
+                    return new ByteArrayInputStream(bytes);
                 }
-            };
-            Request request = new Request.Builder().url(client.origin() + "/api/v1/import")
-                    .header("Authorization", "Bearer writer").post(body).build();
-            // The body is received whole before the import parses it, so the client then waits for the
-            // whole parse without a byte coming back: more than OkHttp's default 10 s on a loaded machine.
-            okhttp3.OkHttpClient patient = new okhttp3.OkHttpClient.Builder()
-                    .readTimeout(java.time.Duration.ofSeconds(120)).build();
-            try (okhttp3.Response response = patient.newCall(request).execute()) {
-                assertThat(response.code()).isEqualTo(200);
-            }
+            });
+
+            assertThat(client.post("/api/v1/import").contentType(NDJSON).chunked(lines).status()).isEqualTo(200);
         });
         assertThat(received).hasSize(total);
         assertThat(received.get(total - 1).number()).isEqualTo(total);
@@ -212,7 +206,7 @@ class ImportRoutesTest extends ApiTest {
 
     @Test
     void the_whole_body_is_received_before_the_import_starts() {
-        String line = "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"A\"}\n";
+        byte[] line = "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"A\"}\n".getBytes(StandardCharsets.UTF_8);
         CountDownLatch importStarted = new CountDownLatch(1);
         AtomicBoolean bodyComplete = new AtomicBoolean();
         AtomicBoolean completeWhenStarted = new AtomicBoolean();
@@ -223,32 +217,29 @@ class ImportRoutesTest extends ApiTest {
             lines.forEachRemaining(received::add);
             return new ImportOutcome(received.size(), 0, 0);
         }).when(transfer).importLines(any(), anyBoolean(), any());
-        api(client -> {
-            RequestBody body = new RequestBody() {
-                @Override
-                public MediaType contentType() {
-                    return MediaType.get(NDJSON);
-                }
+        // The first line, then (held back until the import starts, or 1.5 s) the second.
+        Supplier<InputStream> heldBack = () -> new SequenceInputStream(new ByteArrayInputStream(line),
+                new InputStream() {
+                    private InputStream rest;
 
-                @Override
-                public void writeTo(BufferedSink sink) throws java.io.IOException {
-                    sink.writeUtf8(line);
-                    sink.flush();
-                    try {
-                        // Holds the rest back: an import started on a partial body would start now.
-                        importStarted.await(1500, TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    @Override
+                    public int read() throws java.io.IOException {
+                        if (rest == null) {
+                            try {
+                                importStarted.await(1500, TimeUnit.MILLISECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            bodyComplete.set(true);
+                            rest = new ByteArrayInputStream(line);
+                        }
+                        return rest.read();
                     }
-                    sink.writeUtf8(line);
-                    bodyComplete.set(true);
-                }
-            };
-            Request request = new Request.Builder().url(client.origin() + "/api/v1/import")
-                    .header("Authorization", "Bearer writer").post(body).build();
+                });
 
-            assertThat(client.send(request).status()).isEqualTo(200);
-        });
+        api(client -> assertThat(client.post("/api/v1/import").contentType(NDJSON).chunked(heldBack).status())
+                .isEqualTo(200));
+
         assertThat(completeWhenStarted).as("the body was complete when the import started").isTrue();
         assertThat(received).hasSize(2);
     }
@@ -281,25 +272,5 @@ class ImportRoutesTest extends ApiTest {
         api(client -> assertThat(client.post("/api/v1/import").token("reader").contentType(NDJSON).json("").status())
                 .isEqualTo(403));
         verifyNoInteractions(transfer);
-    }
-
-    private static RequestBody chunked(String type, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return MediaType.get(type);
-            }
-
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws java.io.IOException {
-                sink.write(bytes);
-            }
-        };
     }
 }

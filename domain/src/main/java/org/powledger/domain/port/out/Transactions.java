@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * <p>{@link #write} runs a write use case as one unit: its checks, its writes and its history entry
  * all happen or none does, and no other write interleaves. Every completed write moves the ledger's
  * revision on. A write that cannot get the store within the store's wait fails with
- * {@link org.powledger.domain.model.StoreBusy}, having written nothing.
+ * {@link org.powledger.domain.model.StoreUnavailable}, having written nothing.
  *
  * <p>{@link #read} runs a read use case against one consistent snapshot of the ledger: every
  * repository call made from {@code work} sees the ledger as it was when the read began. A read takes
@@ -21,7 +21,7 @@ public interface Transactions {
 
     /**
      * How long a write waits for the store, unless the store is opened with another wait: a few
-     * seconds, then {@link org.powledger.domain.model.StoreBusy} (the client is told to retry).
+     * seconds, then {@link org.powledger.domain.model.StoreUnavailable} (the client is told to retry).
      */
     Duration WRITE_WAIT = Duration.ofSeconds(5);
 

@@ -1,0 +1,18 @@
+package org.powledger.persistence.postgresql;
+
+import java.time.Duration;
+import org.powledger.domain.port.out.LedgerStore;
+import org.powledger.persistence.contract.TransactionsContract;
+
+class PostgresTransactionsTest extends TransactionsContract {
+
+    @Override
+    protected LedgerStore newStore() {
+        return PostgresLedgerStore.open(TestPostgres.emptyLedger(), null);
+    }
+
+    @Override
+    protected LedgerStore newStore(Duration writeWait) {
+        return PostgresLedgerStore.open(TestPostgres.emptyLedger(), null, writeWait);
+    }
+}
