@@ -16,6 +16,7 @@ import org.powledger.domain.port.in.TransferringLedger;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.cohort.CohortRoutes;
 import org.powledger.web.dashboard.DashboardRoutes;
+import org.powledger.web.editor.EditorRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
 import org.powledger.web.http.Representations;
 import org.powledger.web.json.JsonBodies;
@@ -77,6 +78,7 @@ public final class HttpApi {
             new StatisticsRoutes(statistics, access, answers).register(routes);
             new TransferRoutes(transfer, access, settings.maxImportBytes()).register(routes);
             new DashboardRoutes().register(routes);
+            new EditorRoutes().register(routes);
         });
     }
 
