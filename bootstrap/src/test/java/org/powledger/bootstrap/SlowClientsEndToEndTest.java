@@ -67,7 +67,7 @@ class SlowClientsEndToEndTest {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress("127.0.0.1", api.server().port()), 5_000);
             stalled.setSoTimeout(30_000);
-            send(stalled, "GET /api/v1/export HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            send(stalled, "GET /api/v1/export HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             InputStream in = stalled.getInputStream();
             String head = readHead(in);
             assertThat(head).startsWith("HTTP/1.1 200");
