@@ -2,7 +2,9 @@ package org.powledger.persistence;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.powledger.domain.port.out.LedgerStore;
+import org.powledger.domain.port.out.Transactions;
 import org.powledger.persistence.memory.InMemoryLedgerStore;
 import org.powledger.persistence.postgresql.PostgresLedgerStore;
 import org.powledger.persistence.postgresql.PostgresLocation;
@@ -12,6 +14,7 @@ import org.powledger.persistence.sqlite.SqliteLedgerStore;
 public final class LedgerStores {
 
     public static final String MEMORY = "memory:";
+
 
     private LedgerStores() {
     }
@@ -33,16 +36,24 @@ public final class LedgerStores {
      * {@code meters} (null: none). The in-memory store has no pool and so no pool metrics.
      */
     public static LedgerStore open(String db, MeterRegistry meters) {
+        return open(db, meters, Transactions.WRITE_WAIT);
+    }
+
+    /**
+     * {@link #open(String, MeterRegistry)}, with a write that cannot get the store within
+     * {@code writeWait} (another write holds it) failing with {@link org.powledger.domain.model.StoreUnavailable}.
+     */
+    public static LedgerStore open(String db, MeterRegistry meters, Duration writeWait) {
         if (db == null || db.isBlank()) {
             throw new IllegalArgumentException("No database given: a file path, memory: or a jdbc:postgresql: URL");
         }
         if (db.equals(MEMORY)) {
-            return new InMemoryLedgerStore();
+            return new InMemoryLedgerStore(writeWait);
         }
         if (db.startsWith(PostgresLocation.PREFIX)) {
-            return PostgresLedgerStore.open(PostgresLocation.of(db, System.getenv()), meters);
+            return PostgresLedgerStore.open(PostgresLocation.of(db, System.getenv()), meters, writeWait);
         }
         String path = db.startsWith("jdbc:sqlite:") ? db.substring("jdbc:sqlite:".length()) : db;
-        return SqliteLedgerStore.open(Path.of(path), meters);
+        return SqliteLedgerStore.open(Path.of(path), meters, writeWait);
     }
 }

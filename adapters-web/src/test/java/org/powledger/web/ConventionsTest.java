@@ -120,6 +120,18 @@ class ConventionsTest extends ApiTest {
     }
 
     @Test
+    void a_write_the_store_cannot_take_in_time_is_503_with_retry_after() {
+        when(exchanges.record(any(), any())).thenThrow(new org.powledger.domain.model.StoreUnavailable(
+                "The ledger is busy with another write", null));
+        api(client -> {
+            Reply reply = client.post(EXCHANGES).json("{\"date\": \"2024-01-01\", \"kind\": \"prisoners\", \"returned\": 1}");
+
+            assertProblem(reply, 503);
+            assertThat(Integer.parseInt(reply.header("Retry-After"))).isPositive();
+        });
+    }
+
+    @Test
     void malformed_json_is_400() {
         api(client -> {
             Reply reply = client.post(EXCHANGES).json("{\"returned\": 5,");

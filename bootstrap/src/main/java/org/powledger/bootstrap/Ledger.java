@@ -2,6 +2,7 @@ package org.powledger.bootstrap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.powledger.application.access.TokenService;
 import org.powledger.application.cohort.CohortService;
 import org.powledger.application.exchange.ExchangeService;
@@ -12,6 +13,7 @@ import org.powledger.application.statistics.StatisticsService;
 import org.powledger.application.transfer.TransferService;
 import org.powledger.application.unit.UnitService;
 import org.powledger.domain.port.out.LedgerStore;
+import org.powledger.domain.port.out.Transactions;
 import org.powledger.persistence.LedgerStores;
 
 /**
@@ -51,7 +53,12 @@ final class Ledger implements AutoCloseable {
 
     /** {@link #open(String)}, with the store's connection pools reporting to {@code meters} (null: none). */
     static Ledger open(String db, MeterRegistry meters) {
-        return new Ledger(LedgerStores.open(db, meters), Clock.systemUTC());
+        return open(db, meters, Transactions.WRITE_WAIT);
+    }
+
+    /** {@link #open(String, MeterRegistry)}, with writes waiting at most {@code writeWait} for the store. */
+    static Ledger open(String db, MeterRegistry meters, Duration writeWait) {
+        return new Ledger(LedgerStores.open(db, meters, writeWait), Clock.systemUTC());
     }
 
     @Override

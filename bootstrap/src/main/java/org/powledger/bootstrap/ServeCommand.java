@@ -3,6 +3,7 @@ package org.powledger.bootstrap;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -43,34 +44,52 @@ final class ServeCommand implements Callable<Integer> {
                     + "(repeatable; cross-origin use is off without it). Env: POWLEDGER_CORS_ORIGINS (comma-separated).")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--write-wait", paramLabel = "SECONDS", defaultValue = "${env:POWLEDGER_WRITE_WAIT:-5}",
+            description = "How long a write waits for the store while another write holds it; then it is "
+                    + "refused with 503 and Retry-After. Env: POWLEDGER_WRITE_WAIT. Default: ${DEFAULT-VALUE}")
+    double writeWaitSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             throw new UsageError("--port must be between 0 and 65535");
         }
+        if (!(writeWaitSeconds > 0 && writeWaitSeconds <= 600)) {
+            throw new UsageError("--write-wait must be more than 0 and at most 600 seconds");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Server server;
         try {
-            server = Server.start(store.db, host, port, requireReadToken, names(allowedHosts), names(corsOrigins));
+            // The first admin token is printed before the server listens (a script that waits for /health finds it).
+            server = Server.start(store.db, host, port, requireReadToken, names(allowedHosts), names(corsOrigins),
+                    Duration.ofMillis(Math.round(writeWaitSeconds * 1000)), token -> {
+                        out.println("Created the first admin token (shown once, keep it safe):");
+                        out.println(token);
+                        out.flush();
+                    });
         } catch (RuntimeException e) {
             if (causedByBind(e)) {
                 throw new UsageError("cannot listen on " + host + ":" + port + ": " + Main.oneLine(e));
             }
             throw e;
         }
-        server.ledger().tokens.createFirstAdminIfNone().ifPresent(token -> {
-            out.println("Created the first admin token (shown once, keep it safe):");
-            out.println(token);
-        });
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdown = new Thread(() -> {
             server.close();
             stopped.countDown();
-        }, "powledger-shutdown"));
+        }, "powledger-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         out.println("POW Ledger " + Version.current() + " listening on http://" + host + ":" + server.port()
                 + " (store: " + server.ledger().store.kind() + ")");
         out.flush();
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // Run in-process (tests), the thread that runs serve stops it by interrupting it.
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            server.close();
+            throw e;
+        }
         return 0;
     }
 

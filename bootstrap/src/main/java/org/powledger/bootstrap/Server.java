@@ -1,6 +1,9 @@
 package org.powledger.bootstrap;
 
 import java.util.List;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.powledger.domain.port.out.Transactions;
 import org.powledger.web.HttpApi;
 import org.powledger.web.WebSettings;
 import org.powledger.web.metrics.HttpMetrics;
@@ -23,16 +26,22 @@ final class Server implements AutoCloseable {
 
     /** Opens the ledger {@code db} names and serves it on {@code host:port} (port 0: any free port). */
     static Server start(String db, String host, int port, boolean requireReadToken) {
-        return start(db, host, port, requireReadToken, List.of(), List.of());
+        return start(db, host, port, requireReadToken, List.of(), List.of(), Transactions.WRITE_WAIT, token -> { });
     }
 
-    /** As above, also serving the host names {@code allowedHosts} and letting {@code corsOrigins} call the API. */
+    /**
+     * {@link #start(String, String, int, boolean)}, also serving the host names {@code allowedHosts},
+     * letting {@code corsOrigins} call the API, with writes waiting at most {@code writeWait} for the
+     * store (then 503). When the ledger has no token yet, the first admin token is created and handed
+     * to {@code firstAdminToken} before the server listens: whoever sees it answer can read the token.
+     */
     static Server start(String db, String host, int port, boolean requireReadToken, List<String> allowedHosts,
-                        List<String> corsOrigins) {
+                        List<String> corsOrigins, Duration writeWait, Consumer<String> firstAdminToken) {
         Meters meters = Meters.start();
         Ledger ledger = null;
         try {
-            ledger = Ledger.open(db, meters.registry);
+            ledger = Ledger.open(db, meters.registry, writeWait);
+            ledger.tokens.createFirstAdminIfNone().ifPresent(firstAdminToken);
             HttpApi api = new HttpApi(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.statistics,
                     ledger.transfer, ledger.tokens, ledger.health,
                     new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry))

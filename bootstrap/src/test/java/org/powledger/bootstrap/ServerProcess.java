@@ -45,8 +45,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve} on {@code port} (0: a free one) and waits until it listens. */
     static ServerProcess serve(Path db, int port, String... extraArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-jar", jar().toString(), "serve",
-                "--db", db.toString(), "--port", String.valueOf(port)));
+        return serve("128m", db, port, extraArgs);
+    }
+
+    /** {@link #serve}, with the JVM's heap bounded at {@code maxHeap} ({@code -Xmx}) and exiting on running out of it. */
+    static ServerProcess serveWithHeap(String maxHeap, Path db, String... extraArgs) throws Exception {
+        return serve(maxHeap, db, 0, extraArgs);
+    }
+
+    private static ServerProcess serve(String maxHeap, Path db, int port, String... extraArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
+                "-jar", jar().toString(), "serve", "--db", db.toString(), "--port", String.valueOf(port)));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -97,6 +106,14 @@ final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    int port() {
+        return port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String firstAdminToken() {
         return firstAdminToken;
     }
@@ -122,10 +139,6 @@ final class ServerProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
-    }
-
-    int port() {
-        return port;
     }
 
     static String java() {

@@ -1,5 +1,7 @@
 package org.powledger.persistence.memory;
 
+import java.time.Duration;
+import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.domain.port.out.Cohorts;
 import org.powledger.domain.port.out.ExchangeHistory;
 import org.powledger.domain.port.out.Exchanges;
@@ -17,15 +19,32 @@ import org.powledger.domain.port.out.Units;
  */
 public final class InMemoryLedgerStore implements LedgerStore {
 
-    private final MemoryLedger ledger = new MemoryLedger();
-    private final InMemoryExchanges exchanges = new InMemoryExchanges(ledger);
-    private final InMemoryExchangeHistory history = new InMemoryExchangeHistory(ledger);
-    private final InMemoryUnits units = new InMemoryUnits(ledger);
-    private final InMemoryCohorts cohorts = new InMemoryCohorts(ledger);
-    private final InMemoryReports reports = new InMemoryReports(ledger);
-    private final InMemoryTokens tokens = new InMemoryTokens(ledger);
-    private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(ledger);
-    private final InMemoryTransactions transactions = new InMemoryTransactions(ledger);
+    private final MemoryLedger ledger;
+    private final InMemoryExchanges exchanges;
+    private final InMemoryExchangeHistory history;
+    private final InMemoryUnits units;
+    private final InMemoryCohorts cohorts;
+    private final InMemoryReports reports;
+    private final InMemoryTokens tokens;
+    private final InMemoryIdempotencyKeys idempotencyKeys;
+    private final InMemoryTransactions transactions;
+
+    public InMemoryLedgerStore() {
+        this(Transactions.WRITE_WAIT);
+    }
+
+    /** A store whose writes wait at most {@code writeWait} for another write, then fail with {@link StoreUnavailable}. */
+    public InMemoryLedgerStore(Duration writeWait) {
+        this.ledger = new MemoryLedger(writeWait);
+        this.exchanges = new InMemoryExchanges(ledger);
+        this.history = new InMemoryExchangeHistory(ledger);
+        this.units = new InMemoryUnits(ledger);
+        this.cohorts = new InMemoryCohorts(ledger);
+        this.reports = new InMemoryReports(ledger);
+        this.tokens = new InMemoryTokens(ledger);
+        this.idempotencyKeys = new InMemoryIdempotencyKeys(ledger);
+        this.transactions = new InMemoryTransactions(ledger);
+    }
 
     @Override
     public String kind() {

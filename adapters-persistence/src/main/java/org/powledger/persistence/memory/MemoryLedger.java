@@ -1,12 +1,15 @@
 package org.powledger.persistence.memory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.powledger.domain.model.StoreUnavailable;
 
 /**
  * The one lock of the in-memory store and what it guards besides the collections: the revision, the
@@ -25,11 +28,16 @@ import java.util.function.UnaryOperator;
 final class MemoryLedger {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Duration writeWait;
     private final List<Table<?>> tables = new ArrayList<>();
     private final ThreadLocal<Snapshot> snapshot = new ThreadLocal<>();
     private List<Runnable> undo;
     private long revision;
     private volatile boolean open = true;
+
+    MemoryLedger(Duration writeWait) {
+        this.writeWait = writeWait;
+    }
 
     /** What one read transaction sees: a copy of each table and the revision they were copied at. */
     private record Snapshot(Map<Table<?>, Object> copies, long revision) {
@@ -99,7 +107,7 @@ final class MemoryLedger {
         if (snapshot.get() != null) {
             throw new IllegalStateException("a write cannot start inside a read transaction");
         }
-        lock.writeLock().lock();
+        acquireWriteLock();
         try {
             if (undo != null) {
                 return work.get();
@@ -118,6 +126,23 @@ final class MemoryLedger {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Waits at most {@code writeWait} for other writes (and the reads of single calls) to finish. */
+    private void acquireWriteLock() {
+        try {
+            if (!lock.writeLock().tryLock(writeWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+    }
+
+    private StoreUnavailable busy() {
+        return new StoreUnavailable("The ledger is busy with another write (waited " + writeWait.toMillis()
+                + " ms); nothing was written, send the request again shortly", null);
     }
 
     void write(Runnable work) {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -20,7 +21,7 @@ import org.powledger.persistence.sql.SqlDatabase;
  * of its transaction, held until commit or rollback. Writes of every instance thus run one at a time,
  * each seeing all writes committed before it, which keeps the checks the use cases make before they
  * write (ref free, version current, key unused) true until commit; the unique constraints stay as the
- * last line of defence. A write that waits more than {@value #WAIT_FOR_TURN_MS} ms for its turn
+ * last line of defence. A write that waits more than its {@code writeWait} (5 s unless told otherwise) for its turn
  * ({@code lock_timeout}), or finds the database unreachable, fails as 503 with Retry-After. Snapshots are {@code REPEATABLE READ READ ONLY} transactions. One pool serves
  * reads and writes; a lost connection is replaced by the pool, so the store comes back with the database.
  */
@@ -31,15 +32,16 @@ final class PostgresDatabase extends SqlDatabase {
     private static final int CONNECTIONS = 8;
     private static final long WAIT_FOR_CONNECTION_MS = 3_000;
     /** How long a write waits for the writes of other instances before it is answered 503. */
-    private static final long WAIT_FOR_TURN_MS = 5_000;
 
     private final PostgresLocation location;
     private final HikariDataSource pool;
+    private final Duration writeWait;
 
-    private PostgresDatabase(PostgresLocation location, HikariDataSource pool) {
+    private PostgresDatabase(PostgresLocation location, HikariDataSource pool, Duration writeWait) {
         super(Jdbi.create(pool), Jdbi.create(pool));
         this.location = location;
         this.pool = pool;
+        this.writeWait = writeWait;
     }
 
     /**
@@ -48,7 +50,7 @@ final class PostgresDatabase extends SqlDatabase {
      *
      * @throws IllegalStateException when the database cannot be reached or migrated
      */
-    static PostgresDatabase open(PostgresLocation location, MeterRegistry meters) {
+    static PostgresDatabase open(PostgresLocation location, MeterRegistry meters, Duration writeWait) {
         try {
             Flyway.configure()
                     .dataSource(location.url(), location.user(), location.password())
@@ -73,7 +75,7 @@ final class PostgresDatabase extends SqlDatabase {
         if (meters != null) {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
-        return new PostgresDatabase(location, new HikariDataSource(config));
+        return new PostgresDatabase(location, new HikariDataSource(config), writeWait);
     }
 
     PostgresLocation location() {
@@ -89,7 +91,7 @@ final class PostgresDatabase extends SqlDatabase {
     @Override
     protected void beginWrite(Handle handle) {
         handle.execute("BEGIN");
-        handle.execute("SET LOCAL lock_timeout = '" + WAIT_FOR_TURN_MS + "ms'");
+        handle.execute("SET LOCAL lock_timeout = '" + writeWait.toMillis() + "ms'");
         handle.execute("SELECT pg_advisory_xact_lock(?)", WRITE_LOCK);
     }
 

@@ -1,5 +1,7 @@
 package org.powledger.persistence.postgresql;
 
+import java.time.Duration;
+import org.powledger.domain.port.out.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.powledger.persistence.sql.SqlLedgerStore;
@@ -29,7 +31,12 @@ public final class PostgresLedgerStore extends SqlLedgerStore {
      * @throws IllegalStateException when the database cannot be reached or migrated
      */
     public static PostgresLedgerStore open(PostgresLocation location, MeterRegistry meters) {
-        return new PostgresLedgerStore(PostgresDatabase.open(location, meters));
+        return open(location, meters, Transactions.WRITE_WAIT);
+    }
+
+    /** {@link #open(PostgresLocation, MeterRegistry)}, with a write waiting at most {@code writeWait} for its turn. */
+    public static PostgresLedgerStore open(PostgresLocation location, MeterRegistry meters, Duration writeWait) {
+        return new PostgresLedgerStore(PostgresDatabase.open(location, meters, writeWait));
     }
 
     /** Where the ledger lives, without credentials. */

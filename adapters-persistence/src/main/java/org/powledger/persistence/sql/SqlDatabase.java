@@ -104,7 +104,14 @@ public abstract class SqlDatabase implements AutoCloseable {
 
     private <T> T writeOn(Supplier<T> work) {
         try (Handle handle = writes.open()) {
-            beginWrite(handle);
+            try {
+                beginWrite(handle);
+            } catch (RuntimeException | Error e) {
+                // A write refused its turn (PostgreSQL's lock_timeout) leaves an aborted transaction behind:
+                // rolled back here, so the connection goes back to the pool clean.
+                rollBack(handle, e);
+                throw e;
+            }
             writing.set(handle);
             try {
                 T result = work.get();

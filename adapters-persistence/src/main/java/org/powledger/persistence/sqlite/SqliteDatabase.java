@@ -6,14 +6,17 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.persistence.sql.SqlDatabase;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -37,14 +40,17 @@ final class SqliteDatabase extends SqlDatabase {
     private final HikariDataSource writePool;
     private final Jdbi writes;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Duration writeWait;
 
-    private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool) {
-        this(file, readPool, writePool, Jdbi.create(writePool));
+    private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Duration writeWait) {
+        this(file, readPool, writePool, Jdbi.create(writePool), writeWait);
     }
 
-    private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Jdbi writes) {
+    private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Jdbi writes,
+                           Duration writeWait) {
         super(Jdbi.create(readPool), writes);
         this.file = file;
+        this.writeWait = writeWait;
         this.readPool = readPool;
         this.writePool = writePool;
         this.writes = writes;
@@ -53,9 +59,10 @@ final class SqliteDatabase extends SqlDatabase {
     /**
      * Opens (creating if needed) and migrates the database file; both pools report to {@code meters}
      * ({@code hikaricp_connections_*{pool="powledger-sqlite-read"|"powledger-sqlite-write"}}) unless it is
-     * null.
+     * null. The file is created owner-only ({@link OwnerOnlyFiles}). A write that cannot get the store
+     * within {@code writeWait} (another write holds it) fails with {@link StoreUnavailable}.
      */
-    static SqliteDatabase open(Path file, MeterRegistry meters) {
+    static SqliteDatabase open(Path file, MeterRegistry meters, Duration writeWait) {
         Path absolute = file.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (folder != null && !Files.isDirectory(folder)) {
@@ -65,13 +72,18 @@ final class SqliteDatabase extends SqlDatabase {
         if (Files.isDirectory(absolute)) {
             throw new IllegalArgumentException("Cannot open the database " + absolute + ": it is a folder");
         }
+        try {
+            OwnerOnlyFiles.createIfMissing(absolute);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalStateException("Cannot create the database " + absolute + ": " + rootMessage(e), e);
+        }
         migrate(absolute);
         HikariDataSource writePool = null;
         try {
             writePool = pool("powledger-sqlite-write", dataSource(absolute), 1, null, meters);
             HikariDataSource readPool = pool("powledger-sqlite-read", dataSource(absolute), READERS,
                     "PRAGMA query_only = ON", meters);
-            return new SqliteDatabase(absolute, readPool, writePool);
+            return new SqliteDatabase(absolute, readPool, writePool, writeWait);
         } catch (RuntimeException e) {
             if (writePool != null) {
                 writePool.close();
@@ -84,10 +96,20 @@ final class SqliteDatabase extends SqlDatabase {
         return file;
     }
 
-    /** One write at a time in this process, so that the server's own writes never meet {@code SQLITE_BUSY}. */
+    /**
+     * One write at a time in this process, so that the server's own writes never meet {@code SQLITE_BUSY};
+     * a write waits at most {@code writeWait} for its turn, then is {@link StoreUnavailable} (503).
+     */
     @Override
     protected <T> T exclusively(Supplier<T> write) {
-        writeLock.lock();
+        try {
+            if (!writeLock.tryLock(writeWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
         try {
             return write.get();
         } finally {
@@ -95,10 +117,25 @@ final class SqliteDatabase extends SqlDatabase {
         }
     }
 
-    /** Takes SQLite's write lock at once; the busy timeout waits for another process holding it. */
+    /**
+     * Takes SQLite's write lock at once; the busy timeout waits for another process (the command line)
+     * holding it, and still busy after that is {@link StoreUnavailable} too.
+     */
     @Override
     protected void beginWrite(Handle handle) {
-        handle.execute("BEGIN IMMEDIATE");
+        try {
+            handle.execute("BEGIN IMMEDIATE");
+        } catch (RuntimeException e) {
+            if (String.valueOf(rootMessage(e)).contains("SQLITE_BUSY")) {
+                throw busy();
+            }
+            throw e;
+        }
+    }
+
+    private StoreUnavailable busy() {
+        return new StoreUnavailable("The ledger is busy with another write (waited " + writeWait.toMillis()
+                + " ms); nothing was written, send the request again shortly", null);
     }
 
     /** WAL: a read transaction sees the database as of its first read, beside a write. */
@@ -115,8 +152,17 @@ final class SqliteDatabase extends SqlDatabase {
 
     /** {@code VACUUM INTO} reads one snapshot of the database and writes it, compacted, to a new file. */
     void backupTo(Path target) {
+        // Created here, owner-only and exclusively (never through a link); VACUUM INTO fills an empty file.
+        OwnerOnlyFiles.createNew(target, "backup file");
         try (Handle handle = Jdbi.create(dataSource(file)).open()) {
             handle.createUpdate("VACUUM INTO :target").bind("target", target.toString()).execute();
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (java.io.IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 

@@ -3,7 +3,9 @@ package org.powledger.persistence.sqlite;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.powledger.domain.port.out.Transactions;
 import org.powledger.persistence.sql.SqlLedgerStore;
 
 /**
@@ -35,7 +37,15 @@ public final class SqliteLedgerStore extends SqlLedgerStore {
      * {@code hikaricp.connections.*}, tagged with the pool's name); null: no pool metrics.
      */
     public static SqliteLedgerStore open(Path file, MeterRegistry meters) {
-        return new SqliteLedgerStore(SqliteDatabase.open(file, meters));
+        return open(file, meters, Transactions.WRITE_WAIT);
+    }
+
+    /**
+     * {@link #open(Path, MeterRegistry)}, with a write that cannot get the store within {@code writeWait}
+     * (another write holds it) failing with {@link org.powledger.domain.model.StoreUnavailable}.
+     */
+    public static SqliteLedgerStore open(Path file, MeterRegistry meters, Duration writeWait) {
+        return new SqliteLedgerStore(SqliteDatabase.open(file, meters, writeWait));
     }
 
     /** The database file, as an absolute path. */
@@ -47,14 +57,14 @@ public final class SqliteLedgerStore extends SqlLedgerStore {
      * Writes a consistent copy of the whole database to {@code target} ({@code VACUUM INTO}) while the
      * store stays in use; the copy is itself a ledger file that {@link #open} accepts.
      *
-     * @throws IllegalArgumentException when {@code target} exists already or its folder does not
+     * The copy is created exclusively, readable by its owner only, and never through a symbolic link.
+     *
+     * @throws IllegalArgumentException when {@code target} exists already (a symbolic link, dangling or not,
+     *         included) or its folder does not
      */
     @Override
     public void backupTo(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute)) {
-            throw new IllegalArgumentException("The backup file " + absolute + " exists already");
-        }
         if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
             throw new IllegalArgumentException(
                     "Cannot write the backup " + absolute + ": the folder " + absolute.getParent() + " does not exist");

@@ -3,6 +3,7 @@ package org.powledger.persistence.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,13 +18,18 @@ import org.powledger.domain.model.AccessScope;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.HistoryEntry;
 import org.powledger.domain.model.PageRequest;
+import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.domain.model.Token;
 import org.powledger.domain.model.Unit;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.Versioned;
+import org.powledger.domain.port.out.LedgerStore;
 
 /** The contract of {@link org.powledger.domain.port.out.Transactions} and {@link org.powledger.domain.port.out.LedgerRevision}. */
 public abstract class TransactionsContract extends StoreContract {
+
+    /** A new, empty store (besides {@link #store}) whose writes wait at most {@code writeWait} for the store. */
+    protected abstract LedgerStore newStore(Duration writeWait);
 
     @Test
     void a_write_returns_what_its_work_returns() {
@@ -300,6 +306,62 @@ public abstract class TransactionsContract extends StoreContract {
             ExchangeRecord record = add(on("2024-01-01").ref("unsaved"));
             assertThat(store.transactions().read(() -> store.exchanges().byRef("unsaved"))).contains(record);
         });
+    }
+
+    @Test
+    void a_write_that_cannot_get_the_store_in_time_is_refused_as_busy_and_writes_nothing() throws Exception {
+        Duration wait = Duration.ofMillis(300);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (LedgerStore busy = newStore(wait)) {
+            Future<?> holder = pool.submit(() -> busy.transactions().write(() -> {
+                holding.countDown();
+                await(release);
+            }));
+            await(holding);
+            Unit late = new Unit(UnitId.of("late"), "Late", null);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> busy.transactions().write(() -> busy.units().save(Versioned.first(late, T0))))
+                    .isInstanceOf(StoreUnavailable.class);
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            release.countDown();
+            holder.get(5, TimeUnit.SECONDS);
+
+            assertThat(waitedMs).isBetween(wait.toMillis() - 50, wait.toMillis() + 3_000);
+            assertThat(busy.units().byId(late.id())).isEmpty();
+            busy.transactions().write(() -> busy.units().save(Versioned.first(late, T0)));
+            assertThat(busy.units().byId(late.id())).isPresent();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_read_held_open_never_makes_a_write_busy() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (LedgerStore store = newStore(Duration.ofMillis(300))) {
+            Future<?> reader = pool.submit(() -> store.transactions().read(() -> {
+                store.units().all();
+                reading.countDown();
+                await(release);
+            }));
+            await(reading);
+
+            store.transactions().write(() -> store.units().save(Versioned.first(new Unit(UnitId.of("on-time"),
+                    "On time", null), T0)));
+
+            release.countDown();
+            reader.get(5, TimeUnit.SECONDS);
+            assertThat(store.units().byId(UnitId.of("on-time"))).isPresent();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     private static void await(CountDownLatch latch) {

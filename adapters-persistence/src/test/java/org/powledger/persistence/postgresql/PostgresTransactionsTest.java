@@ -1,5 +1,6 @@
 package org.powledger.persistence.postgresql;
 
+import java.time.Duration;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.persistence.contract.TransactionsContract;
 
@@ -8,5 +9,10 @@ class PostgresTransactionsTest extends TransactionsContract {
     @Override
     protected LedgerStore newStore() {
         return PostgresLedgerStore.open(TestPostgres.emptyLedger(), null);
+    }
+
+    @Override
+    protected LedgerStore newStore(Duration writeWait) {
+        return PostgresLedgerStore.open(TestPostgres.emptyLedger(), null, writeWait);
     }
 }

@@ -201,6 +201,41 @@ class SqliteLedgerStoreTest {
     }
 
     @Test
+    void the_database_its_wal_and_shm_and_backups_are_readable_by_their_owner_only() throws Exception {
+        Path file = folder.resolve("private.db");
+        Path backup = folder.resolve("private-backup.db");
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+            store.exchanges().add(ExchangeId.of("ex_private"), LedgerFixtures.exchange().build(), T0);
+
+            assertThat(permissions(file)).isEqualTo("rw-------");
+            assertThat(permissions(folder.resolve("private.db-wal"))).isEqualTo("rw-------");
+            assertThat(permissions(folder.resolve("private.db-shm"))).isEqualTo("rw-------");
+            store.backupTo(backup);
+        }
+        assertThat(permissions(backup)).isEqualTo("rw-------");
+    }
+
+    @Test
+    void a_backup_is_never_written_through_a_symbolic_link_dangling_or_not() throws Exception {
+        Path elsewhere = folder.resolve("elsewhere.db");
+        Path dangling = Files.createSymbolicLink(folder.resolve("dangling.db"), elsewhere);
+        Path existing = Files.writeString(folder.resolve("existing.txt"), "keep me");
+        Path toExisting = Files.createSymbolicLink(folder.resolve("to-existing.db"), existing);
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            assertThatThrownBy(() -> store.backupTo(dangling)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("symbolic link");
+            assertThatThrownBy(() -> store.backupTo(toExisting)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("symbolic link");
+        }
+        assertThat(elsewhere).doesNotExist();
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+    }
+
+    private static String permissions(Path file) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    }
+
+    @Test
     void a_sound_file_has_no_integrity_problems() {
         try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
             store.exchanges().add(ExchangeId.of("ex_one"), LedgerFixtures.exchange().build(), T0);

@@ -1,6 +1,7 @@
 package org.powledger.persistence.sqlite;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.persistence.contract.TransactionsContract;
@@ -13,5 +14,10 @@ class SqliteTransactionsTest extends TransactionsContract {
     @Override
     protected LedgerStore newStore() {
         return SqliteLedgerStore.open(folder.resolve("ledger.db"));
+    }
+
+    @Override
+    protected LedgerStore newStore(Duration writeWait) {
+        return SqliteLedgerStore.open(folder.resolve("waiting.db"), null, writeWait);
     }
 }

@@ -20,6 +20,7 @@ public final class ProblemTypes {
     public static final String UNSUPPORTED_MEDIA_TYPE = PREFIX + "unsupported-media-type";
     public static final String VERSION_REQUIRED = PREFIX + "version-required";
     public static final String UNAVAILABLE = PREFIX + "unavailable";
+    public static final String REQUEST_TIMEOUT = PREFIX + "request-timeout";
     public static final String INTERNAL = PREFIX + "internal";
     public static final String MISDIRECTED_REQUEST = PREFIX + "misdirected-request";
     public static final String CROSS_ORIGIN_REFUSED = PREFIX + "cross-origin-refused";

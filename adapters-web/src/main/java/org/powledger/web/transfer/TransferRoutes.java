@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.port.in.ImportLine;
@@ -23,9 +24,9 @@ import org.powledger.web.problem.HttpProblem;
 import org.powledger.web.problem.ProblemTypes;
 
 /**
- * {@code POST /api/v1/import} (NDJSON or CSV, streamed from the request: never held in memory, at most
- * {@code maxImportBytes}) and {@code GET /api/v1/export} (the whole ledger as NDJSON, or every exchange as
- * CSV, streamed).
+ * {@code POST /api/v1/import} (NDJSON or CSV, at most {@code maxImportBytes}: received whole into a
+ * temporary file, never held in memory, and only then imported) and {@code GET /api/v1/export} (the whole
+ * ledger as NDJSON, or every exchange as CSV, streamed).
  */
 public final class TransferRoutes {
 
@@ -36,13 +37,20 @@ public final class TransferRoutes {
     private final BearerAccess access;
     private final Representations answers;
     private final long maxImportBytes;
+    private final ReceivedBody.UploadPace pace;
 
     public TransferRoutes(TransferringLedger transfer, BearerAccess access, Representations answers,
                           long maxImportBytes) {
+        this(transfer, access, answers, maxImportBytes, ReceivedBody.UploadPace.DEFAULT);
+    }
+
+    TransferRoutes(TransferringLedger transfer, BearerAccess access, Representations answers, long maxImportBytes,
+                   ReceivedBody.UploadPace pace) {
         this.transfer = transfer;
         this.access = access;
         this.answers = answers;
         this.maxImportBytes = maxImportBytes;
+        this.pace = pace;
     }
 
     public void register(JavalinDefaultRoutingApi app) {
@@ -63,19 +71,29 @@ public final class TransferRoutes {
             throw tooLarge();
         }
         ImportOutcome outcome;
-        try (InputStream body = new BoundedInputStream(ctx.req().getInputStream(), maxImportBytes)) {
+        // The whole body first, then the write transaction: a slow upload never holds the ledger.
+        try (ReceivedBody received = receive(ctx); InputStream body = received.open()) {
             Iterator<ImportLine> lines = csv ? LedgerFiles.csv(body) : LedgerFiles.ndjson(body);
             outcome = transfer.importLines(lines, dryRun, actor);
         } catch (IOException e) {
             throw unreadable(e);
         } catch (RuntimeException e) {
-            // The body failed while the use case read it, perhaps wrapped by the store's transaction.
-            if (e instanceof UncheckedIOException || causedBy(e, BoundedInputStream.TooLarge.class)) {
+            // The file failed while the use case read it, perhaps wrapped by the store's transaction.
+            if (e instanceof UncheckedIOException) {
                 throw unreadable(e);
             }
             throw e;
         }
         ctx.status(200).json(new ImportView(outcome.created(), outcome.updated(), outcome.unchanged()));
+    }
+
+    /** The request's body, received whole into a temporary file; over the limit or too slow, it fails. */
+    private ReceivedBody receive(Context ctx) {
+        try {
+            return ReceivedBody.receive(ctx.req().getInputStream(), maxImportBytes, pace, System::nanoTime);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
     }
 
     /** The whole ledger as NDJSON, or (asked with {@code ?format=csv} or {@code Accept: text/csv}) every exchange as CSV. */
@@ -149,10 +167,16 @@ public final class TransferRoutes {
                 "An import may be at most " + maxImportBytes + " bytes; nothing was imported");
     }
 
-    /** The body itself failed: over the limit (413), or it could not be read to its end (400). */
+    /** The body itself failed: over the limit (413), too slow (408), or it could not be read to its end (400). */
     private HttpProblem unreadable(Exception failure) {
         if (causedBy(failure, BoundedInputStream.TooLarge.class)) {
             return tooLarge();
+        }
+        if (causedBy(failure, ReceivedBody.TooSlow.class) || causedBy(failure, TimeoutException.class)) {
+            return HttpProblem.of(408, ProblemTypes.REQUEST_TIMEOUT, "Request Timeout",
+                    "The import's body arrived too slowly (at least " + pace.minBytesPerSecond()
+                            + " bytes a second on average after the first " + pace.grace().toSeconds()
+                            + " s); nothing was imported").withHeader("Connection", "close");
         }
         return HttpProblem.badRequest(ProblemTypes.MALFORMED_JSON,
                 "The import could not be read to its end; nothing was imported", List.of());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +203,62 @@ class ImportRoutesTest extends ApiTest {
         });
         assertThat(received).hasSize(total);
         assertThat(received.get(total - 1).number()).isEqualTo(total);
+    }
+
+    @Test
+    void the_whole_body_is_received_before_the_import_starts() {
+        byte[] line = "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"A\"}\n".getBytes(StandardCharsets.UTF_8);
+        CountDownLatch importStarted = new CountDownLatch(1);
+        AtomicBoolean bodyComplete = new AtomicBoolean();
+        AtomicBoolean completeWhenStarted = new AtomicBoolean();
+        doAnswer(call -> {
+            completeWhenStarted.set(bodyComplete.get());
+            importStarted.countDown();
+            Iterator<ImportLine> lines = call.getArgument(0);
+            lines.forEachRemaining(received::add);
+            return new ImportOutcome(received.size(), 0, 0);
+        }).when(transfer).importLines(any(), anyBoolean(), any());
+        // The first line, then (held back until the import starts, or 1.5 s) the second.
+        Supplier<InputStream> heldBack = () -> new SequenceInputStream(new ByteArrayInputStream(line),
+                new InputStream() {
+                    private InputStream rest;
+
+                    @Override
+                    public int read() throws java.io.IOException {
+                        if (rest == null) {
+                            try {
+                                importStarted.await(1500, TimeUnit.MILLISECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            bodyComplete.set(true);
+                            rest = new ByteArrayInputStream(line);
+                        }
+                        return rest.read();
+                    }
+                });
+
+        api(client -> assertThat(client.post("/api/v1/import").contentType(NDJSON).chunked(heldBack).status())
+                .isEqualTo(200));
+
+        assertThat(completeWhenStarted).as("the body was complete when the import started").isTrue();
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void the_temporary_file_holds_the_body_for_the_owner_only_and_is_gone_after_a_rejected_import() {
+        List<java.nio.file.Path> before = ReceivedBodyTest.spoolFiles();
+        List<String> permissions = new ArrayList<>();
+        doAnswer(call -> {
+            java.nio.file.Path file = ReceivedBodyTest.newSpoolFile(before);
+            java.nio.file.Files.getPosixFilePermissions(file).forEach(p -> permissions.add(p.toString()));
+            throw new ImportRejected(List.of(new LineProblem(1, "/name", "is required")), false);
+        }).when(transfer).importLines(any(), anyBoolean(), any());
+        api(client -> assertThat(client.post("/api/v1/import").contentType(NDJSON)
+                .json("{\"type\": \"unit\", \"id\": \"afu\"}\n").status()).isEqualTo(422));
+
+        assertThat(permissions).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+        assertThat(ReceivedBodyTest.spoolFiles()).containsExactlyInAnyOrderElementsOf(before);
     }
 
     @Test

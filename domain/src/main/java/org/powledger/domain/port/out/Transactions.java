@@ -1,5 +1,6 @@
 package org.powledger.domain.port.out;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -7,7 +8,8 @@ import java.util.function.Supplier;
  *
  * <p>{@link #write} runs a write use case as one unit: its checks, its writes and its history entry
  * all happen or none does, and no other write interleaves. Every completed write moves the ledger's
- * revision on.
+ * revision on. A write that cannot get the store within the store's wait fails with
+ * {@link org.powledger.domain.model.StoreUnavailable}, having written nothing.
  *
  * <p>{@link #read} runs a read use case against one consistent snapshot of the ledger: every
  * repository call made from {@code work} sees the ledger as it was when the read began. A read takes
@@ -16,6 +18,12 @@ import java.util.function.Supplier;
  * refused with {@link IllegalStateException}.
  */
 public interface Transactions {
+
+    /**
+     * How long a write waits for the store, unless the store is opened with another wait: a few
+     * seconds, then {@link org.powledger.domain.model.StoreUnavailable} (the client is told to retry).
+     */
+    Duration WRITE_WAIT = Duration.ofSeconds(5);
 
     <T> T write(Supplier<T> work);
 

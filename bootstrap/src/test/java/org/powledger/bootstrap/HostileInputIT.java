@@ -27,19 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.powledger.domain.model.AccessScope;
 
 /**
- * Hostile input against the real server on a real SQLite file: hundreds of malformed and malicious
- * requests, generated from tables of cases. Whatever is sent, the answer is never a 5xx; every error
+ * Hostile input against the real server (the packaged jar, a child process with a 64 MiB heap, as
+ * {@link #HEAP}) on a real SQLite file: thousands of malformed and malicious requests, generated from
+ * tables of cases, and clients that stall, trickle and pile up. Whatever is sent, the answer is never a 5xx; every error
  * is {@code application/problem+json} with {@code type}, {@code title}, {@code status} and
  * {@code detail}; no body shows a stack trace; and afterwards the ledger holds exactly what the valid
  * requests created and passes the integrity check.
  */
-class HostileInputTest {
+class HostileInputIT {
 
     /** How many requests the suite sends and how many kinds they fall in: quoted in reports, checked below. */
     static final int REQUESTS = 3243;
     static final List<String> KINDS = List.of("wrong-type", "number", "nesting", "long-string", "utf-8",
             "duplicate-key", "null-and-shape", "injection", "path-trick", "oversized", "content-type",
-            "query-parameter", "header", "import", "raw-socket", "smuggling", "host", "cors", "formula");
+            "query-parameter", "header", "import", "raw-socket", "smuggling", "host", "cors", "formula",
+            "slow-reader", "slow-upload", "concurrent-export-import");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APP_ORIGIN = "https://app.example";
@@ -49,7 +51,11 @@ class HostileInputTest {
     @TempDir
     static Path dir;
 
-    private static Server server;
+    /** The server's heap: every kind below must be answered cleanly within it. */
+    static final String HEAP = "64m";
+
+    private static ServerProcess server;
+    private static Path db;
     private static RawHttp http;
     private static String writeToken;
     private static String readToken;
@@ -91,10 +97,10 @@ class HostileInputTest {
 
     /** Where each kind of body is sent: a fresh unit or cohort id each time, so an acceptance is visible. */
     private enum Target {
-        EXCHANGE("POST", () -> API + "/exchanges", HostileInputTest::exchange),
-        UNIT("PUT", () -> API + "/units/h-" + (++sequence), HostileInputTest::unit),
-        COHORT("PUT", () -> API + "/cohorts/hc-" + (++sequence), HostileInputTest::cohort),
-        REPORT("POST", () -> API + "/reports", HostileInputTest::report);
+        EXCHANGE("POST", () -> API + "/exchanges", HostileInputIT::exchange),
+        UNIT("PUT", () -> API + "/units/h-" + (++sequence), HostileInputIT::unit),
+        COHORT("PUT", () -> API + "/cohorts/hc-" + (++sequence), HostileInputIT::cohort),
+        REPORT("POST", () -> API + "/reports", HostileInputIT::report);
 
         final String method;
         final java.util.function.Supplier<String> path;
@@ -176,11 +182,11 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(dir.resolve("hostile.db").toString(), "127.0.0.1", 0, false, List.of(),
-                List.of(APP_ORIGIN));
+        db = dir.resolve("hostile.db");
+        server = ServerProcess.serveWithHeap(HEAP, db, "--cors-origin", APP_ORIGIN);
         http = new RawHttp(server.port());
-        writeToken = server.ledger().tokens.create("hostile-writer", AccessScope.WRITE);
-        readToken = server.ledger().tokens.create("hostile-reader", AccessScope.READ);
+        writeToken = token("hostile-writer", AccessScope.WRITE);
+        readToken = token("hostile-reader", AccessScope.READ);
         for (String kind : List.of("units", "cohorts", "exchanges", "reports")) {
             expected.put(kind, new LinkedHashSet<>());
         }
@@ -196,8 +202,16 @@ class HostileInputTest {
         setup("PUT", API + "/cohorts/template-cohort", cohort().toString());
     }
 
+    /** A token made with the command line on the running server's file. */
+    private static String token(String name, AccessScope scope) throws Exception {
+        ServerProcess.Result made = ServerProcess.run("token", "create", name, "--scope", scope.wireName(),
+                "--db", db.toString());
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        return made.out().strip();
+    }
+
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (http != null) {
             http.close();
         }
@@ -228,6 +242,9 @@ class HostileInputTest {
         hostNames();
         crossOrigin();
         formulas();
+        slowReaders();
+        slowUploads();
+        concurrentExportsAndImports();
 
         int sent = sentByKind.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("hostile input: %d requests of %d kinds in %d ms; %d accepted (valid despite hostile text), "
@@ -244,7 +261,9 @@ class HostileInputTest {
         assertThat(versionOf(API + "/units/tro")).isEqualTo(1);
         assertThat(versionOf(API + "/cohorts/azovstal")).isEqualTo(1);
         assertThat(versionOf(API + "/exchanges/" + setupExchange)).isEqualTo(1);
-        assertThat(server.ledger().integrity.check()).as("integrity check").isEmpty();
+        assertThat(server.isAlive()).as("the server survived everything at -Xmx" + HEAP).isTrue();
+        ServerProcess.Result check = ServerProcess.run("check", "--db", db.toString());
+        assertThat(check.exitCode()).as("check: %s %s", check.out(), check.err()).isZero();
         assertThat(sentByKind.keySet()).containsExactlyElementsOf(KINDS);
         assertThat(sent).as("REQUESTS, the count quoted in reports").isEqualTo(REQUESTS);
     }
@@ -992,6 +1011,161 @@ class HostileInputTest {
             }
             headers.addAll(extra);
             return RawHttp.head(method + " " + target + " HTTP/1.1", headers);
+        }
+    }
+
+    // ---------------------------------------------------------------- clients that stall, trickle and pile up
+
+    /** A unit import line: what the slow and concurrent imports below send. */
+    private static byte[] unitLine(String id) {
+        return ("{\"type\":\"unit\",\"id\":\"" + id + "\",\"name\":\"Imported " + id + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Opens a connection with a small receive buffer and sends {@code head} (and any body) on it. */
+    private static java.net.Socket open(byte[] head, byte[] body) throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket();
+        socket.setReceiveBufferSize(1024);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5_000);
+        socket.setSoTimeout(20_000);
+        socket.getOutputStream().write(head);
+        if (body != null) {
+            socket.getOutputStream().write(body);
+        }
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** The status line, read byte by byte so that nothing more is taken from the socket. */
+    private static String statusLine(java.net.Socket socket) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = socket.getInputStream().read()) >= 0 && b != '\n') {
+            line.append((char) b);
+        }
+        return line.toString().strip();
+    }
+
+    private static void closeAll(List<java.net.Socket> sockets) {
+        for (java.net.Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (java.io.IOException ignored) {
+                // closing is all that is asked of it
+            }
+        }
+    }
+
+    /** Clients that ask for the whole ledger, read the status line and stop: writes and health go on. */
+    private void slowReaders() throws Exception {
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (String target : List.of(API + "/export", API + "/exchanges?format=csv", API + "/units?format=csv",
+                    API + "/stats/units?format=csv", API + "/export", API + "/export", API + "/exchanges?format=csv",
+                    API + "/export")) {
+                sentByKind.merge("slow-reader", 1, Integer::sum);
+                java.net.Socket socket = open(request("GET", target, (String) null).noAuth().head(), null);
+                stalled.add(socket);
+                String status = statusLine(socket);
+                if (!status.startsWith("HTTP/1.1 200")) {
+                    failures.add("slow-reader GET " + target + ": " + status);
+                }
+            }
+            ObjectNode exchange = exchange();
+            exchange.put("ref", "while-readers-stall");
+            probe("slow-reader", "POST exchange while readers stall", request("POST", API + "/exchanges",
+                    exchange.toString()), is(201));
+            probe("slow-reader", "PUT unit while readers stall", request("PUT", API + "/units/while-readers-stall",
+                    unit().toString()), is(201));
+            probe("slow-reader", "GET /health while readers stall", request("GET", "/health", (String) null).noAuth(),
+                    is(200));
+        } finally {
+            closeAll(stalled);
+        }
+    }
+
+    /** Imports whose bodies trickle (dry runs and real ones): writes go on, and each upload ends cleanly. */
+    private void slowUploads() throws Exception {
+        List<java.net.Socket> trickling = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                String id = "trickled-" + i;
+                boolean dryRun = i % 2 == 0;
+                byte[] body = unitLine(id);
+                Req req = request("POST", API + "/import" + (dryRun ? "?dryRun=true" : ""), null)
+                        .header("Content-Type", "application/x-ndjson")
+                        .header("Content-Length", Integer.toString(body.length));
+                sentByKind.merge("slow-upload", 1, Integer::sum);
+                trickling.add(open(req.head(), java.util.Arrays.copyOf(body, 10)));
+                if (!dryRun) {
+                    ids.add(id);
+                }
+            }
+            ObjectNode exchange = exchange();
+            exchange.put("ref", "while-uploads-trickle");
+            long started = System.nanoTime();
+            probe("slow-upload", "POST exchange while uploads trickle", request("POST", API + "/exchanges",
+                    exchange.toString()), is(201));
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms > 3_000) {
+                failures.add("slow-upload: a write waited " + ms + " ms behind trickling uploads");
+            }
+            for (int i = 0; i < trickling.size(); i++) {
+                byte[] body = unitLine("trickled-" + i);
+                java.net.Socket socket = trickling.get(i);
+                socket.getOutputStream().write(body, 10, body.length - 10);
+                socket.getOutputStream().flush();
+                String status = statusLine(socket);
+                if (!status.startsWith("HTTP/1.1 200")) {
+                    failures.add("slow-upload " + i + ": " + status);
+                }
+            }
+            ids.forEach(expected.get("units")::add);
+            // One that never finishes its body: the connection is simply closed; nothing may be imported.
+            sentByKind.merge("slow-upload", 1, Integer::sum);
+            byte[] abandoned = unitLine("abandoned-upload");
+            java.net.Socket left = open(request("POST", API + "/import", null)
+                    .header("Content-Type", "application/x-ndjson")
+                    .header("Content-Length", Integer.toString(abandoned.length)).head(),
+                    java.util.Arrays.copyOf(abandoned, 12));
+            trickling.add(left);
+        } finally {
+            closeAll(trickling);
+        }
+    }
+
+    /** Exports and imports at once, from several clients: every answer clean, every import acknowledged. */
+    private void concurrentExportsAndImports() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int n = i;
+                sentByKind.merge("concurrent-export-import", 1, Integer::sum);
+                results.add(pool.submit(() -> {
+                    try (RawHttp own = new RawHttp(server.port())) {
+                        Req req = n % 2 == 0
+                                ? request("GET", API + "/export", (String) null).noAuth()
+                                : request("POST", API + "/import" + (n % 4 == 1 ? "?dryRun=true" : ""), null)
+                                        .contentType("application/x-ndjson").rawBody(unitLine("concurrent-" + n), false);
+                        RawHttp.Response r = own.send(req.head(), req.body, false);
+                        return r.status() == 200 ? "" : req.method + " " + req.target + ": " + r.status() + " "
+                                + (r.failure() != null ? r.failure() : shorten(r.text()));
+                    }
+                }));
+                if (n % 4 == 3) {
+                    expected.get("units").add("concurrent-" + n);
+                }
+            }
+            for (java.util.concurrent.Future<String> result : results) {
+                String failure = result.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                if (!failure.isEmpty()) {
+                    failures.add("concurrent-export-import " + failure);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
