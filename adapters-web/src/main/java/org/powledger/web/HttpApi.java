@@ -19,7 +19,7 @@ import org.powledger.web.dashboard.DashboardRoutes;
 import org.powledger.web.editor.EditorRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
 import org.powledger.web.http.AnswerHeaders;
-import org.powledger.web.http.CorrelationId;
+import org.powledger.web.correlation.CorrelationId;
 import org.powledger.web.http.CrossOrigin;
 import org.powledger.web.http.HostNames;
 import org.powledger.web.http.HeadFromGet;

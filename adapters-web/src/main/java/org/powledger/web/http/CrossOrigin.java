@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Set;
+import org.powledger.web.correlation.CorrelationId;
 import org.powledger.web.problem.HttpProblem;
 import org.powledger.web.problem.ProblemTypes;
 

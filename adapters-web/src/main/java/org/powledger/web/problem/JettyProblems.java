@@ -13,7 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.powledger.web.http.CorrelationId;
+import org.powledger.web.correlation.CorrelationId;
 
 /**
  * Errors Jetty answers before a request reaches Javalin (a URI it cannot decode, headers that are too

@@ -19,7 +19,7 @@ import org.powledger.domain.model.StaleVersion;
 import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.domain.model.VersionRequired;
 import org.powledger.domain.port.in.ImportRejected;
-import org.powledger.web.http.CorrelationId;
+import org.powledger.web.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.powledger.web.http;
+package org.powledger.web.correlation;
 
 import io.javalin.http.Context;
 import java.util.UUID;
