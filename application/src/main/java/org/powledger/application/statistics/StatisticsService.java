@@ -32,9 +32,10 @@ import org.powledger.domain.statistics.YearFigures;
  * Reads the statistics of the ledger, keeping them for as long as the store's revision stays put.
  *
  * <p>Every call first asks the store for its {@link LedgerRevision}. When it is the revision of the
- * statistics kept, they answer (and answers already given for the same question are served again);
- * otherwise the whole ledger is read afresh and the kept statistics are replaced. A write committed
- * before a call has moved the revision on, so no call ever sees a ledger older than itself.
+ * answers kept, an answer already given to the same question is served again (a warm read costs a
+ * map look-up); otherwise the question walks the ledger in the store (one streamed statement, constant
+ * memory) and its answer is kept for that revision. A write committed before a call has moved the
+ * revision on, so no call ever sees a ledger older than itself.
  *
  * <p>Thread-safe: the kept state is one immutable object behind a volatile reference; a reload is
  * done by one thread at a time while the others wait for it, and calls that find the revision
@@ -68,20 +69,21 @@ public final class StatisticsService implements ReadingStatistics {
         this(store.exchanges(), store.units(), store.cohorts(), store.reports(), store.revision());
     }
 
-    /** The statistics of one revision and the answers they have given. */
-    private record Kept(long revision, LedgerStatistics statistics, Map<Question, Object> answers) {
+    /**
+     * The statistics of one revision (its units, cohorts and reports; the exchanges are walked by each
+     * question) and the answers they have given.
+     */
+    private record Kept(long revision, LedgerStatistics statistics, Map<Question, Object> answers,
+                        Map<Question, Object> computing) {
 
-        @SuppressWarnings("unchecked")
-        <T> T answer(Question question, Function<LedgerStatistics, T> compute) {
-            Object known = answers.get(question);
-            if (known != null) {
-                return (T) known;
-            }
-            T answer = compute.apply(statistics);
+        Kept(long revision, LedgerStatistics statistics) {
+            this(revision, statistics, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+
+        void keep(Question question, Object answer) {
             if (answers.size() < MAX_KEPT_ANSWERS) {
                 answers.putIfAbsent(question, answer);
             }
-            return answer;
         }
     }
 
@@ -145,8 +147,34 @@ public final class StatisticsService implements ReadingStatistics {
         return ask(new Question("reconciliation", window, null, false), s -> s.reconciliation(window));
     }
 
+    /**
+     * The answer kept for this revision, else computed by one thread while the others asking the same
+     * question wait for it. An answer is kept only when no write landed while it was computed (it then
+     * describes exactly one moment of the ledger); otherwise the question is asked again.
+     */
+    @SuppressWarnings("unchecked")
     private <T> T ask(Question question, Function<LedgerStatistics, T> compute) {
-        return current().answer(question, compute);
+        T answer = null;
+        for (int attempt = 1; attempt <= MAX_READS; attempt++) {
+            Kept known = current();
+            Object kept = known.answers().get(question);
+            if (kept != null) {
+                return (T) kept;
+            }
+            synchronized (known.computing().computeIfAbsent(question, q -> new Object())) {
+                kept = known.answers().get(question);
+                if (kept != null) {
+                    return (T) kept;
+                }
+                answer = compute.apply(known.statistics());
+                if (revision.current() == known.revision()) {
+                    known.keep(question, answer);
+                    return answer;
+                }
+            }
+        }
+        // Writes kept landing: the last answer is at least as new as the call, so it is not stale.
+        return answer;
     }
 
     /** The statistics of the store's current revision, read afresh when the revision has moved. */
@@ -163,15 +191,11 @@ public final class StatisticsService implements ReadingStatistics {
             if (known != null && known.revision() == now) {
                 return known;
             }
-            // The store is read piece by piece, not in one transaction: when the revision moved while
-            // reading, a write may be half in what was read, so it is read again (a few times at most).
-            // Whatever is kept is no older than the revision it is kept under; if it is newer, the next
-            // call finds the newer revision and reads again, so no answer is ever stale.
             for (int attempt = 1; ; attempt++) {
                 LedgerStatistics read = readLedger();
                 long after = revision.current();
                 if (after == now || attempt == MAX_READS) {
-                    Kept fresh = new Kept(now, read, new ConcurrentHashMap<>());
+                    Kept fresh = new Kept(now, read);
                     kept = fresh;
                     return fresh;
                 }
@@ -180,10 +204,11 @@ public final class StatisticsService implements ReadingStatistics {
         }
     }
 
-    /** Streams the exchange records into the statistics: only their figures are held, never the records. */
+    /**
+     * Reads the units, cohorts and reports (small lists); the exchanges stay in the store, streamed by
+     * each question, so no revision ever holds the ledger in memory.
+     */
     private LedgerStatistics readLedger() {
-        LedgerStatistics.Builder ledger = LedgerStatistics.builder();
-        exchanges.forEach(ledger::exchange);
-        return ledger.units(units.all()).cohorts(cohorts.all()).reports(reports.all()).build();
+        return new LedgerStatistics(exchanges::forEachStage, units.all(), cohorts.all(), reports.all());
     }
 }

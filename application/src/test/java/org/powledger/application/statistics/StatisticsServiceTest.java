@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +40,8 @@ import org.powledger.domain.port.out.LedgerRevision;
 import org.powledger.domain.port.out.Reports;
 import org.powledger.domain.port.out.Units;
 import org.powledger.domain.statistics.LedgerSnapshot;
+import org.powledger.domain.statistics.LedgerStatistics;
+import org.powledger.domain.statistics.Stage;
 import org.powledger.domain.statistics.Summary;
 
 @ExtendWith(MockitoExtension.class)
@@ -64,10 +66,10 @@ class StatisticsServiceTest {
     @BeforeEach
     void setUp() {
         lenient().doAnswer(invocation -> {
-            Consumer<ExchangeRecord> action = invocation.getArgument(0);
-            List.copyOf(stored).forEach(action);
+            Predicate<Stage> action = invocation.getArgument(0);
+            LedgerStatistics.inMemory(List.copyOf(stored)).forEachStage(action);
             return null;
-        }).when(exchanges).forEach(any());
+        }).when(exchanges).forEachStage(any());
         lenient().when(units.all()).thenReturn(LedgerFixtures.seedUnits());
         lenient().when(cohorts.all()).thenReturn(List.of(LedgerFixtures.AZOVSTAL));
         lenient().when(reports.all()).thenReturn(List.of());
@@ -79,7 +81,7 @@ class StatisticsServiceTest {
     }
 
     @Test
-    void reads_the_ledger_once_while_the_revision_stays_put() {
+    void walks_the_ledger_once_per_question_while_the_revision_stays_put() {
         store("a", exchange().date("2024-05-01").returned(10).build());
         when(revision.current()).thenReturn(7L);
 
@@ -89,7 +91,7 @@ class StatisticsServiceTest {
         Summary again = service.summary(null, null);
 
         assertThat(again.peopleReturned()).isEqualTo(10);
-        verify(exchanges, times(1)).forEach(any());
+        verify(exchanges, times(3)).forEachStage(any());
         verify(units, times(1)).all();
     }
 
@@ -103,7 +105,7 @@ class StatisticsServiceTest {
         when(revision.current()).thenReturn(2L);
 
         assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
-        verify(exchanges, times(2)).forEach(any());
+        verify(exchanges, times(2)).forEachStage(any());
     }
 
     @Test
@@ -112,18 +114,18 @@ class StatisticsServiceTest {
         AtomicLong current = new AtomicLong(1);
         when(revision.current()).thenAnswer(invocation -> current.get());
         doAnswer(invocation -> {
-            Consumer<ExchangeRecord> action = invocation.getArgument(0);
-            List.copyOf(stored).forEach(action);
+            Predicate<Stage> action = invocation.getArgument(0);
+            LedgerStatistics.inMemory(List.copyOf(stored)).forEachStage(action);
             if (current.get() == 1) {
                 store("b", exchange().date("2024-06-01").returned(5).build());
                 current.set(2);
             }
             return null;
-        }).when(exchanges).forEach(any());
+        }).when(exchanges).forEachStage(any());
 
         assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
         assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
-        verify(exchanges, times(2)).forEach(any());
+        verify(exchanges, times(2)).forEachStage(any());
     }
 
     @Test
@@ -133,7 +135,7 @@ class StatisticsServiceTest {
         when(revision.current()).thenReturn(4L);
         service.summary(null, null);
 
-        verify(exchanges, times(2)).forEach(any());
+        verify(exchanges, times(2)).forEachStage(any());
     }
 
     @Test
@@ -171,7 +173,7 @@ class StatisticsServiceTest {
         } finally {
             pool.shutdownNow();
         }
-        verify(exchanges, times(1)).forEach(any());
+        verify(exchanges, times(1)).forEachStage(any());
     }
 
     @Test

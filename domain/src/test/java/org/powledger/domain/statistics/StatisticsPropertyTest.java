@@ -43,13 +43,13 @@ import org.powledger.domain.model.UnitId;
  * with a deliberately naive reference written here from API.md's words alone: quadratic loops over
  * the raw records, no grouping, nothing shared with the production code but the result types.
  */
-class StatisticsPropertyTest {
+public class StatisticsPropertyTest {
 
     private static final Instant AT = Instant.parse("2025-01-01T00:00:00Z");
     private static final LocalDate START = LocalDate.of(2022, 11, 1);
 
     /** A random ledger and the questions to ask of it. */
-    record Case(LedgerSnapshot ledger, List<Window> windows, List<ExchangeId> deletedIds) {
+    public record Case(LedgerSnapshot ledger, List<Window> windows, List<ExchangeId> deletedIds, List<Action> actions) {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder("Case{windows=" + windows + "\n");
@@ -71,9 +71,32 @@ class StatisticsPropertyTest {
         return Arbitraries.randomValue(StatisticsPropertyTest::randomCase);
     }
 
+    /** One write of the random history that made a case's ledger, for a store to replay. */
+    public sealed interface Action {
+        ExchangeId id();
+
+        record Added(ExchangeId id, Exchange exchange) implements Action {
+        }
+
+        record Replaced(ExchangeId id, Exchange exchange) implements Action {
+        }
+
+        record Removed(ExchangeId id) implements Action {
+        }
+    }
+
     @Property(tries = 3000)
     void every_statistic_agrees_with_the_naive_reference(@ForAll("ledgers") Case c) {
-        LedgerStatistics statistics = new LedgerStatistics(c.ledger());
+        assertAgrees(new LedgerStatistics(c.ledger()), c.ledger(), c.windows(), c.deletedIds());
+    }
+
+    /**
+     * Asks every statistic of {@code statistics} in every window and checks it against the naive
+     * reference computed from {@code ledger}; every store's statistics are held to it.
+     */
+    public static void assertAgrees(LedgerStatistics statistics, LedgerSnapshot ledger, List<Window> windows,
+                                    List<ExchangeId> deletedIds) {
+        Case c = new Case(ledger, windows, deletedIds, List.of());
         Naive naive = new Naive(c.ledger());
         for (Window w : c.windows()) {
             assertThat(statistics.summary(w)).as("summary %s", w).isEqualTo(naive.summary(w));
@@ -106,7 +129,7 @@ class StatisticsPropertyTest {
 
     // ---- random ledgers --------------------------------------------------------------------------
 
-    static Case randomCase(Random random) {
+    public static Case randomCase(Random random) {
         List<Unit> units = new ArrayList<>();
         int unitCount = random.nextInt(8);
         for (int i = 0; i < unitCount; i++) {
@@ -122,6 +145,7 @@ class StatisticsPropertyTest {
 
         Map<ExchangeId, ExchangeRecord> live = new LinkedHashMap<>();
         List<ExchangeId> deleted = new ArrayList<>();
+        List<Action> history = new ArrayList<>();
         long sequence = 0;
         int actions = random.nextInt(45);
         for (int i = 0; i < actions; i++) {
@@ -129,13 +153,16 @@ class StatisticsPropertyTest {
             if (action < 70 || live.isEmpty()) {
                 ExchangeId id = ExchangeId.of("e" + i);
                 live.put(id, new ExchangeRecord(id, ++sequence, 1, AT, AT, randomExchange(random, units, cohorts)));
+                history.add(new Action.Added(id, live.get(id).exchange()));
             } else {
                 ExchangeId victim = new ArrayList<>(live.keySet()).get(random.nextInt(live.size()));
                 if (action < 85) {
                     live.put(victim, live.get(victim).replacedBy(randomExchange(random, units, cohorts), AT));
+                    history.add(new Action.Replaced(victim, live.get(victim).exchange()));
                 } else {
                     live.remove(victim);
                     deleted.add(victim);
+                    history.add(new Action.Removed(victim));
                 }
             }
         }
@@ -167,7 +194,7 @@ class StatisticsPropertyTest {
             }
             windows.add(Window.of(a, b));
         }
-        return new Case(new LedgerSnapshot(records, units, cohorts, reports), windows, deleted);
+        return new Case(new LedgerSnapshot(records, units, cohorts, reports), windows, deleted, List.copyOf(history));
     }
 
     private static LocalDate randomDate(Random random) {

@@ -1,0 +1,114 @@
+package org.powledger.persistence.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
+import org.powledger.domain.model.BreakdownLine;
+import org.powledger.domain.model.CohortId;
+import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.Kind;
+import org.powledger.domain.model.UnitId;
+import org.powledger.domain.statistics.Stage;
+
+/**
+ * Streams the ledger's stages in statistics order ({@link Stage}) with one statement, for every store
+ * whose schema has {@code exchange} and {@code breakdown_line} as in the SQLite migration V1.
+ *
+ * <p>The statement sorts in the database, so the Java heap holds one stage at a time however large
+ * the ledger. It is standard SQL (window functions, SQL:2003) and runs unchanged on SQLite (3.25 and
+ * later) and PostgreSQL. Dialect-specific parts: none in the text; the {@code date} column is read
+ * with {@code getString}, which gives {@code YYYY-MM-DD} for SQLite's text dates and for a PostgreSQL
+ * {@code date} alike. PostgreSQL streams only inside a transaction with a fetch size, which
+ * {@link #FETCH_SIZE} sets (SQLite's driver ignores it).
+ *
+ * <p>Part of the counting rules runs here, as the order of the rows (an operation's stages together,
+ * placed at its earliest stage): {@code StatisticsStoresPropertyTest} proves, for every store, that
+ * the statistics it gives equal those of the same ledger held in memory.
+ */
+public final class StageQuery {
+
+    public static final int FETCH_SIZE = 1000;
+
+    /**
+     * An operation is its stages of one kind sharing {@code operation}; a record with no operation is
+     * an exchange alone ({@code operation IS NULL} keeps an operation named like a record's id apart).
+     */
+    public static final String STAGES_IN_STATISTICS_ORDER = """
+            SELECT e.id, e.sequence, e.date, e.kind, e.operation, e.returned, e.handed_over, e.civilians,
+                   l.unit_id, l.cohort_id, l.count
+            FROM (SELECT id, sequence, date, kind, operation, returned, handed_over, civilians,
+                         first_value(date) OVER stages AS exchange_date,
+                         first_value(sequence) OVER stages AS exchange_sequence
+                  FROM exchange
+                  WINDOW stages AS (PARTITION BY kind, operation IS NULL, coalesce(operation, id)
+                                    ORDER BY date, sequence)) e
+            LEFT JOIN breakdown_line l ON l.exchange_id = e.id
+            ORDER BY e.exchange_date, e.exchange_sequence, e.date, e.sequence, l.position""";
+
+    private StageQuery() {
+    }
+
+    /** Runs the statement on {@code handle} (inside the caller's read transaction) until {@code action} says stop. */
+    public static void forEachStage(Handle handle, Predicate<Stage> action) {
+        handle.createQuery(STAGES_IN_STATISTICS_ORDER).setFetchSize(FETCH_SIZE)
+                .scanResultSet((rows, context) -> {
+                    walk(rows.get(), action);
+                    return null;
+                });
+    }
+
+    private static void walk(ResultSet rows, Predicate<Stage> action) throws SQLException {
+        Pending stage = null;
+        while (rows.next()) {
+            String id = rows.getString(1);
+            if (stage == null || !stage.id.equals(id)) {
+                if (stage != null && !action.test(stage.done())) {
+                    return;
+                }
+                stage = new Pending(rows, id);
+            }
+            String unit = rows.getString(9);
+            String cohort = rows.getString(10);
+            if (unit != null || cohort != null) {
+                stage.lines.add(new BreakdownLine(unit == null ? null : UnitId.of(unit),
+                        cohort == null ? null : CohortId.of(cohort), rows.getInt(11)));
+            }
+        }
+        if (stage != null) {
+            action.test(stage.done());
+        }
+    }
+
+    /** One stage whose lines are still being read. */
+    private static final class Pending {
+        final String id;
+        final long sequence;
+        final LocalDate date;
+        final Kind kind;
+        final String operation;
+        final long returned;
+        final long handedOver;
+        final long civilians;
+        final List<BreakdownLine> lines = new ArrayList<>(5);
+
+        Pending(ResultSet rows, String id) throws SQLException {
+            this.id = id;
+            this.sequence = rows.getLong(2);
+            this.date = LocalDate.parse(rows.getString(3));
+            this.kind = Kind.parse(rows.getString(4)).orElseThrow();
+            this.operation = rows.getString(5);
+            this.returned = rows.getLong(6);
+            this.handedOver = rows.getLong(7);
+            this.civilians = rows.getLong(8);
+        }
+
+        Stage done() {
+            return new Stage(ExchangeId.of(id), sequence, date, kind, operation, returned, handedOver, civilians,
+                    lines);
+        }
+    }
+}
