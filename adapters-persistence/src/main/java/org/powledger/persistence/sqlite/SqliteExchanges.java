@@ -69,9 +69,9 @@ final class SqliteExchanges implements Exchanges {
                 throw new Conflict("An exchange with id '" + id + "' already exists", id.value());
             }
             requireRefFree(h, exchange.ref(), id);
-            h.execute("UPDATE ledger_state SET exchange_sequence = exchange_sequence + 1 WHERE id = 1");
-            long sequence = h.select("SELECT exchange_sequence FROM ledger_state WHERE id = 1")
-                    .mapTo(Long.class).one();
+            long sequence = h.createQuery("""
+                            UPDATE ledger_state SET exchange_sequence = exchange_sequence + 1 WHERE id = 1
+                            RETURNING exchange_sequence""").mapTo(Long.class).one();
             ExchangeRecord record = new ExchangeRecord(id, sequence, 1, at, at, exchange);
             h.createUpdate(INSERT).bindMap(RowArguments.of(ROWS.toExchangeRow(record))).execute();
             insertParts(h, record);

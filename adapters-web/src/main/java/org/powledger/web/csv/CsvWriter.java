@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,6 +43,49 @@ public final class CsvWriter {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** Rows written one by one as they come, to a layout with fixed columns. */
+    public interface Rows extends AutoCloseable {
+        void write(JsonNode row);
+
+        @Override
+        void close();
+    }
+
+    /** Starts a CSV on {@code out} (header line first) whose rows are written as they are computed. */
+    public Rows stream(Writer out, CsvLayout layout) {
+        if (layout.columns().isEmpty()) {
+            throw new IllegalArgumentException("a streamed CSV needs its columns up front");
+        }
+        List<String> columns = layout.columns();
+        try {
+            SequenceWriter writer = csv.writerFor(String[].class)
+                    .with(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(out);
+            writer.write(columns.toArray(String[]::new));
+            return new Rows() {
+                @Override
+                public void write(JsonNode row) {
+                    Map<String, String> cells = flatten(row, layout);
+                    try {
+                        writer.write(columns.stream().map(c -> cells.getOrDefault(c, "")).toArray(String[]::new));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        writer.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> discoverColumns(List<? extends JsonNode> rows, CsvLayout layout) {

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Slug;
 import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.port.out.Cohorts;
@@ -130,6 +133,23 @@ public final class StatisticsService implements ReadingStatistics {
     public List<FirstReturn> firstReturns(LocalDate from, LocalDate to) {
         Window window = Window.of(from, to);
         return ask(new Question("firstReturns", window, null, false), s -> s.firstReturns(window));
+    }
+
+    /** Pages are kept like other answers: a client walking the pages of one revision walks the ledger once per page. */
+    @Override
+    public Page<FirstReturn> firstReturns(LocalDate from, LocalDate to, PageRequest page) {
+        Window window = Window.of(from, to);
+        return ask(new Question("firstReturnsPage", window, page, false), s -> s.firstReturns(window, page));
+    }
+
+    /** Never kept: the whole answer is as long as the ledger, so it goes out as it is computed. */
+    @Override
+    public void eachFirstReturn(LocalDate from, LocalDate to, Consumer<FirstReturn> each) {
+        Window window = Window.of(from, to);
+        current().statistics().firstReturns(window, null, item -> {
+            each.accept(item);
+            return true;
+        });
     }
 
     @Override

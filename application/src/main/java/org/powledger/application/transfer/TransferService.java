@@ -20,6 +20,7 @@ import org.powledger.application.exchange.ExchangeService;
 import org.powledger.application.unit.UnitService;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.Cohort;
+import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Conflict;
 import org.powledger.domain.model.Exchange;
 import org.powledger.domain.model.ExchangeId;
@@ -59,7 +60,6 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
     private final ExchangeService exchanges;
     private final UnitService units;
     private final CohortService cohorts;
-    private final LedgerReferences references;
 
     public TransferService(LedgerStore store, Clock clock, ExchangeService exchanges, UnitService units,
                            CohortService cohorts) {
@@ -68,7 +68,6 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
         this.exchanges = Objects.requireNonNull(exchanges);
         this.units = Objects.requireNonNull(units);
         this.cohorts = Objects.requireNonNull(cohorts);
-        this.references = new LedgerReferences(store);
     }
 
     @Override
@@ -111,9 +110,26 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
         private long unchanged;
         /** What the ledger's reports say, read once per import (not once per line), kept up to date. */
         private Set<Report> reportContents;
+        /** The units and cohorts the ledger holds, read once per import and kept up to date by its lines. */
+        private final Set<UnitId> knownUnits = new HashSet<>();
+        private final Set<CohortId> knownCohorts = new HashSet<>();
+        private final LedgerReferences known;
 
         Run(Actor actor) {
             this.actor = actor;
+            store.units().all().forEach(u -> knownUnits.add(u.id()));
+            store.cohorts().all().forEach(c -> knownCohorts.add(c.id()));
+            this.known = new LedgerReferences(store, new LedgerReferences.Known() {
+                @Override
+                public boolean unit(UnitId unit) {
+                    return knownUnits.contains(unit);
+                }
+
+                @Override
+                public boolean cohort(CohortId cohort) {
+                    return knownCohorts.contains(cohort);
+                }
+            });
         }
 
         void take(ImportLine line) {
@@ -173,6 +189,7 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
                 return Change.UNCHANGED;
             }
             units.put(draft, existing.map(Versioned::version).orElse(null), actor);
+            knownUnits.add(unit.id());
             return existing.isPresent() ? Change.UPDATED : Change.CREATED;
         }
 
@@ -183,6 +200,7 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
                 return Change.UNCHANGED;
             }
             cohorts.put(draft, existing.map(Versioned::version).orElse(null), actor);
+            knownCohorts.add(cohort.id());
             return existing.isPresent() ? Change.UPDATED : Change.CREATED;
         }
 
@@ -192,19 +210,19 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             Optional<ExchangeRecord> existing = id != null ? store.exchanges().byId(id)
                     : Optional.ofNullable(exchange.ref()).flatMap(store.exchanges()::byRef);
             if (existing.isEmpty()) {
-                exchanges.add(id != null ? id : ExchangeId.random(), exchange, actor);
+                exchanges.add(id != null ? id : ExchangeId.random(), exchange, actor, known);
                 return Change.CREATED;
             }
             if (existing.get().exchange().equals(exchange)) {
                 return Change.UNCHANGED;
             }
-            exchanges.replace(existing.get(), exchange, actor);
+            exchanges.replace(existing.get(), exchange, actor, known);
             return Change.UPDATED;
         }
 
         private Change importReport(ReportDraft draft) {
             Report report = draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-            references.requireExist(report.scope());
+            known.requireExist(report.scope());
             if (draft.id() == null) {
                 if (reportContents().contains(report)) {
                     return Change.UNCHANGED;

@@ -22,6 +22,8 @@ import org.powledger.domain.model.ExchangePosition;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.Metric;
 import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.ReportRecord;
 import org.powledger.domain.model.ReportScope;
 import org.powledger.domain.model.Unit;
@@ -389,6 +391,32 @@ public final class LedgerStatistics {
     public void firstReturns(Window window, ExchangePosition after, Predicate<FirstReturn> each) {
         walk(window, e -> !e.isOfPrisoners() || (after != null && e.position.compareTo(after) <= 0)
                 || each.test(firstReturn(e)));
+    }
+
+    /**
+     * One page of the first returns in the window: at most {@code page.limit()} items after the cursor
+     * (the position of the last item of the page before), and the cursor of the next page if any.
+     */
+    public Page<FirstReturn> firstReturns(Window window, PageRequest page) {
+        ExchangePosition after = page.cursor() == null ? null : ExchangePosition.fromCursor(page.cursor());
+        List<FirstReturn> items = new ArrayList<>(Math.min(page.limit(), 64));
+        var last = new Object() {
+            ExchangePosition position;
+            boolean more;
+        };
+        walk(window, e -> {
+            if (!e.isOfPrisoners() || (after != null && e.position.compareTo(after) <= 0)) {
+                return true;
+            }
+            if (items.size() == page.limit()) {
+                last.more = true;
+                return false;
+            }
+            items.add(firstReturn(e));
+            last.position = e.position;
+            return true;
+        });
+        return new Page<>(items, last.more ? last.position.toCursor() : null);
     }
 
     /**

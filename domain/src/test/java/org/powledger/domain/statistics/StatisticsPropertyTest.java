@@ -30,6 +30,8 @@ import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.Kind;
 import org.powledger.domain.model.Metric;
 import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Report;
 import org.powledger.domain.model.ReportId;
 import org.powledger.domain.model.ReportRecord;
@@ -114,6 +116,17 @@ public class StatisticsPropertyTest {
                         .isEqualTo(naive.cohort(cohort, w));
             }
             assertThat(statistics.firstReturns(w)).as("first returns %s", w).isEqualTo(naive.firstReturns(w));
+            for (int limit = 1; limit <= 3; limit++) {
+                List<FirstReturn> paged = new ArrayList<>();
+                Page<FirstReturn> page = statistics.firstReturns(w, new PageRequest(limit, null));
+                paged.addAll(page.items());
+                while (page.nextCursor() != null) {
+                    assertThat(page.items()).hasSize(limit);
+                    page = statistics.firstReturns(w, new PageRequest(limit, page.nextCursor()));
+                    paged.addAll(page.items());
+                }
+                assertThat(paged).as("first returns %s in pages of %d", w, limit).isEqualTo(naive.firstReturns(w));
+            }
             assertThat(statistics.reconciliation(w)).as("reconciliation %s", w).isEqualTo(naive.reconciliation(w));
         }
         for (ExchangeRecord r : c.ledger().exchanges()) {
