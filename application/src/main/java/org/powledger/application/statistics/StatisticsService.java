@@ -19,6 +19,7 @@ import org.powledger.domain.port.out.Exchanges;
 import org.powledger.domain.port.out.LedgerRevision;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.domain.port.out.Reports;
+import org.powledger.domain.port.out.Transactions;
 import org.powledger.domain.port.out.Units;
 import org.powledger.domain.statistics.CohortFigures;
 import org.powledger.domain.statistics.FirstReturn;
@@ -40,47 +41,50 @@ import org.powledger.domain.statistics.YearFigures;
  * memory) and its answer is kept for that revision. A write committed before a call has moved the
  * revision on, so no call ever sees a ledger older than itself.
  *
- * <p>Thread-safe: the kept state is one immutable object behind a volatile reference; a reload is
- * done by one thread at a time while the others wait for it, and calls that find the revision
- * unchanged never wait.
+ * <p>Thread-safe: the kept state is one object behind a volatile reference holding a concurrent map
+ * of answers; a question is computed by one thread at a time while the others asking it wait, and
+ * calls that find their answer kept never wait.
  */
 public final class StatisticsService implements ReadingStatistics {
 
     /** How many distinct answers are kept per revision; beyond that they are computed each time. */
     static final int MAX_KEPT_ANSWERS = 256;
-    /** How many times a reload reads the store while writes keep moving the revision. */
-    static final int MAX_READS = 3;
 
     private final Exchanges exchanges;
     private final Units units;
     private final Cohorts cohorts;
     private final Reports reports;
     private final LedgerRevision revision;
-    private final Object reloading = new Object();
+    private final Transactions transactions;
+    /** One thread at a time computes a given question; others asking it wait and take its answer. */
+    private final Object[] computing = new Object[16];
     private volatile Kept kept;
 
     public StatisticsService(Exchanges exchanges, Units units, Cohorts cohorts, Reports reports,
-                             LedgerRevision revision) {
+                             LedgerRevision revision, Transactions transactions) {
         this.exchanges = Objects.requireNonNull(exchanges);
         this.units = Objects.requireNonNull(units);
         this.cohorts = Objects.requireNonNull(cohorts);
         this.reports = Objects.requireNonNull(reports);
         this.revision = Objects.requireNonNull(revision);
+        this.transactions = Objects.requireNonNull(transactions);
+        for (int i = 0; i < computing.length; i++) {
+            computing[i] = new Object();
+        }
     }
 
     public StatisticsService(LedgerStore store) {
-        this(store.exchanges(), store.units(), store.cohorts(), store.reports(), store.revision());
+        this(store.exchanges(), store.units(), store.cohorts(), store.reports(), store.revision(), store.transactions());
     }
 
     /**
      * The statistics of one revision (its units, cohorts and reports; the exchanges are walked by each
      * question) and the answers they have given.
      */
-    private record Kept(long revision, LedgerStatistics statistics, Map<Question, Object> answers,
-                        Map<Question, Object> computing) {
+    private record Kept(long revision, LedgerStatistics statistics, Map<Question, Object> answers) {
 
         Kept(long revision, LedgerStatistics statistics) {
-            this(revision, statistics, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            this(revision, statistics, new ConcurrentHashMap<>());
         }
 
         void keep(Question question, Object answer) {
@@ -146,10 +150,10 @@ public final class StatisticsService implements ReadingStatistics {
     @Override
     public void eachFirstReturn(LocalDate from, LocalDate to, Consumer<FirstReturn> each) {
         Window window = Window.of(from, to);
-        current().statistics().firstReturns(window, null, item -> {
+        transactions.read(() -> current().statistics().firstReturns(window, null, item -> {
             each.accept(item);
             return true;
-        });
+        }));
     }
 
     @Override
@@ -168,60 +172,53 @@ public final class StatisticsService implements ReadingStatistics {
     }
 
     /**
-     * The answer kept for this revision, else computed by one thread while the others asking the same
-     * question wait for it. An answer is kept only when no write landed while it was computed (it then
-     * describes exactly one moment of the ledger); otherwise the question is asked again.
+     * The answer kept for the store's current revision, else computed in one read transaction (the
+     * revision, the units, cohorts and reports, and the walk over the exchanges are of one moment, and
+     * no write waits for it) and kept under the revision read in it. Askers of the same question wait
+     * for the one computing it.
      */
     @SuppressWarnings("unchecked")
     private <T> T ask(Question question, Function<LedgerStatistics, T> compute) {
-        T answer = null;
-        for (int attempt = 1; attempt <= MAX_READS; attempt++) {
-            Kept known = current();
-            Object kept = known.answers().get(question);
-            if (kept != null) {
-                return (T) kept;
-            }
-            synchronized (known.computing().computeIfAbsent(question, q -> new Object())) {
-                kept = known.answers().get(question);
-                if (kept != null) {
-                    return (T) kept;
-                }
-                answer = compute.apply(known.statistics());
-                if (revision.current() == known.revision()) {
-                    known.keep(question, answer);
-                    return answer;
-                }
-            }
+        Object known = answerKept(question, revision.current());
+        if (known != null) {
+            return (T) known;
         }
-        // Writes kept landing: the last answer is at least as new as the call, so it is not stale.
-        return answer;
+        synchronized (computing[Math.floorMod(question.hashCode(), computing.length)]) {
+            return transactions.read(() -> {
+                long now = revision.current();
+                Object again = answerKept(question, now);
+                if (again != null) {
+                    return (T) again;
+                }
+                Kept current = kept;
+                if (current == null || current.revision() != now) {
+                    current = new Kept(now, readLedger());
+                    kept = current;
+                }
+                T answer = compute.apply(current.statistics());
+                current.keep(question, answer);
+                return answer;
+            });
+        }
     }
 
-    /** The statistics of the store's current revision, read afresh when the revision has moved. */
-    private Kept current() {
-        long now = revision.current();
+    private Object answerKept(Question question, long now) {
         Kept known = kept;
-        if (known != null && known.revision() == now) {
-            return known;
-        }
-        synchronized (reloading) {
-            // Asked again under the lock: another thread may have reloaded a newer revision meanwhile.
-            now = revision.current();
-            known = kept;
+        return known != null && known.revision() == now ? known.answers().get(question) : null;
+    }
+
+    /** The statistics of the store's current revision, read in one read transaction with it. */
+    private Kept current() {
+        return transactions.read(() -> {
+            long now = revision.current();
+            Kept known = kept;
             if (known != null && known.revision() == now) {
                 return known;
             }
-            for (int attempt = 1; ; attempt++) {
-                LedgerStatistics read = readLedger();
-                long after = revision.current();
-                if (after == now || attempt == MAX_READS) {
-                    Kept fresh = new Kept(now, read);
-                    kept = fresh;
-                    return fresh;
-                }
-                now = after;
-            }
-        }
+            Kept fresh = new Kept(now, readLedger());
+            kept = fresh;
+            return fresh;
+        });
     }
 
     /**
