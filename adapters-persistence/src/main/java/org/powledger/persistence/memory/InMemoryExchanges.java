@@ -141,7 +141,7 @@ final class InMemoryExchanges implements Exchanges {
 
     @Override
     public void forEachStage(Predicate<Stage> action) {
-        List<ExchangeRecord> all = ledger.read(() -> new ArrayList<>(byId.values()));
+        List<ExchangeRecord> all = ledger.read(() -> new ArrayList<>(table.state().byId.values()));
         LedgerStatistics.inMemory(all).forEachStage(action);
     }
 

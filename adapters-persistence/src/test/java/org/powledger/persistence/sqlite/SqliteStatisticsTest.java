@@ -15,7 +15,7 @@ class SqliteStatisticsTest extends StatisticsContract {
         return SqliteLedgerStore.open(folder.resolve("ledger.db"));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 60)
     void statistics_read_between_writes_agree_with_the_naive_reference(@ForAll("histories") Case c) {
         replayChecking(c);
     }
