@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.powledger.domain.model.BreakdownLine;
@@ -66,6 +68,10 @@ public final class StageQuery {
     }
 
     private static void walk(ResultSet rows, Predicate<Stage> action) throws SQLException {
+        // Ids are checked by a regular expression when made: profiled as the largest cost of the walk,
+        // so each of the few unit and cohort ids is made once per walk.
+        Map<String, UnitId> units = new HashMap<>();
+        Map<String, CohortId> cohorts = new HashMap<>();
         Pending stage = null;
         while (rows.next()) {
             String id = rows.getString(1);
@@ -78,8 +84,8 @@ public final class StageQuery {
             String unit = rows.getString(9);
             String cohort = rows.getString(10);
             if (unit != null || cohort != null) {
-                stage.lines.add(new BreakdownLine(unit == null ? null : UnitId.of(unit),
-                        cohort == null ? null : CohortId.of(cohort), rows.getInt(11)));
+                stage.lines.add(new BreakdownLine(unit == null ? null : units.computeIfAbsent(unit, UnitId::of),
+                        cohort == null ? null : cohorts.computeIfAbsent(cohort, CohortId::of), rows.getInt(11)));
             }
         }
         if (stage != null) {

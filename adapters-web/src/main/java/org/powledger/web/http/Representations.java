@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -129,19 +128,16 @@ public final class Representations {
      */
     public void stream(Context ctx, Format format, CsvLayout layout, Consumer<Consumer<Object>> producer) {
         ctx.header("Vary", "Accept");
-        ctx.status(200);
+        ctx.status(200).contentType(format == Format.CSV ? CsvWriter.MEDIA_TYPE : "application/json");
         try {
             OutputStream out = ctx.outputStream();
             if (format == Format.CSV) {
-                ctx.contentType(CsvWriter.MEDIA_TYPE);
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                try (CsvWriter.Rows rows = csv.stream(writer, layout)) {
+                // Closing the rows flushes them and closes the response.
+                try (CsvWriter.Rows rows = csv.stream(new OutputStreamWriter(out, StandardCharsets.UTF_8), layout)) {
                     producer.accept(item -> rows.write(mapper.valueToTree(item)));
                 }
-                writer.flush();
                 return;
             }
-            ctx.contentType("application/json");
             try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
                 json.writeStartObject();
                 json.writeArrayFieldStart("items");
