@@ -1,5 +1,8 @@
 /**
- * SQL that every relational store of the ledger shares, written once in standard SQL so that SQLite
- * and PostgreSQL run the same text; where a dialect differs, the class says so.
+ * What the SQL stores share: the repositories, rows, DAOs and mappers over one schema that SQLite and
+ * PostgreSQL both hold (each in its own Flyway migrations), written once in SQL both dialects read alike.
+ * What differs per database (connecting, locking, beginning a transaction, backup, integrity checks)
+ * is each store's {@link org.powledger.persistence.sql.SqlDatabase}.
+ * The statistics walk ({@link org.powledger.persistence.sql.StageQuery}) is one statement both run unchanged.
  */
 package org.powledger.persistence.sql;

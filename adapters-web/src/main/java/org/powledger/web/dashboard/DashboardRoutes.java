@@ -1,14 +1,8 @@
 package org.powledger.web.dashboard;
 
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
+import org.powledger.web.http.PageFile;
 
 /**
  * The read-only dashboard: {@code GET /} is one page ({@code text/html}) whose script and style sheet
@@ -18,8 +12,8 @@ import java.util.List;
  * read token and keeps it in {@code sessionStorage}). The page itself is open to all.
  *
  * <p>Every file is a classpath resource under {@code dashboard/}, read once at start. The page makes
- * no request to any other origin: {@link #CONTENT_SECURITY_POLICY} allows only this server, and no
- * inline script or style, so the script and the style sheet are files.
+ * no request to any other origin: {@link PageFile#CONTENT_SECURITY_POLICY} allows only this server, and
+ * no inline script or style, so the script and the style sheet are files.
  */
 public final class DashboardRoutes {
 
@@ -27,14 +21,7 @@ public final class DashboardRoutes {
     public static final String PAGE = "/";
     static final String ASSETS = "/dashboard/";
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
-    /** One file of the dashboard: where it is served, which resource it is, as what. */
-    record Asset(String path, String resource, String contentType, byte[] bytes, String etag) {
-    }
-
-    private final List<Asset> assets;
+    private final List<PageFile> assets;
 
     public DashboardRoutes() {
         this.assets = List.of(
@@ -43,52 +30,16 @@ public final class DashboardRoutes {
                 load(ASSETS + "dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"));
     }
 
-    public void register(Javalin app) {
-        for (Asset asset : assets) {
-            app.get(asset.path(), ctx -> serve(ctx, asset));
-            // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
-            app.head(asset.path(), ctx -> serve(ctx, asset));
-        }
+    public void register(JavalinDefaultRoutingApi app) {
+        assets.forEach(asset -> asset.register(app));
     }
 
     /** The files served, in order: the page first. */
-    List<Asset> assets() {
+    List<PageFile> assets() {
         return assets;
     }
 
-    private static void serve(Context ctx, Asset asset) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cache-Control", "no-cache");
-        ctx.header("ETag", asset.etag());
-        String known = ctx.header("If-None-Match");
-        if (known != null && known.contains(asset.etag())) {
-            ctx.status(304);
-            return;
-        }
-        ctx.contentType(asset.contentType()).result(asset.bytes());
-    }
-
-    private static Asset load(String path, String name, String contentType) {
-        String resource = "/dashboard/" + name;
-        try (InputStream in = DashboardRoutes.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The dashboard file " + resource + " is missing from the classpath");
-            }
-            byte[] bytes = in.readAllBytes();
-            return new Asset(path, resource, contentType, bytes, etag(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the dashboard file " + resource, e);
-        }
-    }
-
-    private static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", impossible);
-        }
+    private static PageFile load(String path, String name, String contentType) {
+        return PageFile.load(path, "/dashboard/" + name, contentType);
     }
 }

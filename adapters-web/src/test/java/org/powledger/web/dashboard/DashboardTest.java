@@ -6,6 +6,9 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
+import static org.powledger.web.PageChecks.assertSecurityHeaders;
+import static org.powledger.web.PageChecks.normalised;
+import static org.powledger.web.PageChecks.references;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -46,19 +49,16 @@ import org.powledger.domain.statistics.YearChange;
 import org.powledger.domain.statistics.YearFigures;
 import org.powledger.web.ApiTest;
 import org.powledger.web.WebSettings;
+import org.powledger.web.http.PageFile;
 
 /** The dashboard page and its files over real HTTP, with the ledger's ports mocked. */
 class DashboardTest extends ApiTest {
 
-    static final Set<String> REQUIRED_POLICY = Set.of("default-src 'self'", "script-src 'self'", "style-src 'self'",
-            "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'");
     static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8");
 
-    /** {@code src="..."} and {@code href="..."} in the page. */
-    static final Pattern REFERENCE = Pattern.compile("\\b(?:src|href)\\s*=\\s*\"([^\"]*)\"");
     /** One entry of the script's table of reads: {@code name: { path: '/api/v1/...', window: true },}. */
     static final Pattern READ = Pattern.compile("(\\w+): \\{ path: '([^']+)', window: (true|false) \\}");
 
@@ -150,7 +150,7 @@ class DashboardTest extends ApiTest {
 
     @Test
     void every_dashboard_file_is_served_and_nothing_else_is_under_dashboard() throws Exception {
-        Set<String> served = new DashboardRoutes().assets().stream().map(DashboardRoutes.Asset::resource)
+        Set<String> served = new DashboardRoutes().assets().stream().map(PageFile::resource)
                 .collect(Collectors.toSet());
 
         assertThat(resourceFiles()).map(name -> "/dashboard/" + name).containsExactlyInAnyOrderElementsOf(served);
@@ -288,30 +288,6 @@ class DashboardTest extends ApiTest {
                     Boolean.parseBoolean(matcher.group(3))));
         }
         return reads;
-    }
-
-    static List<String> references(String html) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = REFERENCE.matcher(html);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
-
-    static void assertSecurityHeaders(Reply reply) {
-        String policy = reply.header("Content-Security-Policy");
-        assertThat(policy).as("Content-Security-Policy").isNotNull();
-        assertThat(Arrays.stream(policy.split(";")).map(String::strip).collect(Collectors.toSet()))
-                .containsAll(REQUIRED_POLICY)
-                .noneMatch(directive -> directive.contains("unsafe") || directive.contains("*"));
-        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
-    }
-
-    /** Jetty writes {@code text/html;charset=utf-8}; the space is the only difference allowed. */
-    static String normalised(String contentType) {
-        return contentType == null ? null : contentType.replace(";charset", "; charset").toLowerCase();
     }
 
     static String extension(String path) {
