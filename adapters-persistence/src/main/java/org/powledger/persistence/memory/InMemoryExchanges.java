@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Conflict;
 import org.powledger.domain.model.Exchange;
@@ -20,6 +21,8 @@ import org.powledger.domain.model.Page;
 import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.port.out.Exchanges;
+import org.powledger.domain.statistics.LedgerStatistics;
+import org.powledger.domain.statistics.Stage;
 
 /** Exchange records in maps; lists filter with {@link ExchangeQuery#matches}, the rule every store follows. */
 final class InMemoryExchanges implements Exchanges {
@@ -134,6 +137,12 @@ final class InMemoryExchanges implements Exchanges {
         List<ExchangeRecord> all = ledger.read(() -> new ArrayList<>(table.state().byId.values()));
         all.sort(LEDGER_ORDER);
         all.forEach(action);
+    }
+
+    @Override
+    public void forEachStage(Predicate<Stage> action) {
+        List<ExchangeRecord> all = ledger.read(() -> new ArrayList<>(table.state().byId.values()));
+        LedgerStatistics.inMemory(all).forEachStage(action);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -28,6 +29,8 @@ import org.powledger.domain.model.SearchWords;
 import org.powledger.domain.model.Source;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.port.out.Exchanges;
+import org.powledger.domain.statistics.Stage;
+import org.powledger.persistence.sql.StageQuery;
 
 /**
  * Exchange records over {@code exchange} and its part tables (lines, mediators, sources, search words).
@@ -66,9 +69,9 @@ final class SqlExchanges implements Exchanges {
                 throw new Conflict("An exchange with id '" + id + "' already exists", id.value());
             }
             requireRefFree(h, exchange.ref(), id);
-            h.execute("UPDATE ledger_state SET exchange_sequence = exchange_sequence + 1 WHERE id = 1");
-            long sequence = h.select("SELECT exchange_sequence FROM ledger_state WHERE id = 1")
-                    .mapTo(Long.class).one();
+            long sequence = h.createQuery("""
+                            UPDATE ledger_state SET exchange_sequence = exchange_sequence + 1 WHERE id = 1
+                            RETURNING exchange_sequence""").mapTo(Long.class).one();
             ExchangeRecord record = new ExchangeRecord(id, sequence, 1, at, at, exchange);
             h.createUpdate(INSERT).bindMap(RowArguments.of(ROWS.toExchangeRow(record))).execute();
             insertParts(h, record);
@@ -199,6 +202,15 @@ final class SqlExchanges implements Exchanges {
                 }
                 after = ExchangePosition.of(batch.get(batch.size() - 1));
             }
+        });
+    }
+
+    /** One statement, shared with every SQL store, sorted by SQLite: one stage at a time in the heap. */
+    @Override
+    public void forEachStage(Predicate<Stage> action) {
+        db.snapshot(h -> {
+            StageQuery.forEachStage(h, action);
+            return null;
         });
     }
 

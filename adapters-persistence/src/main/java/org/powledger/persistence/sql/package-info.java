@@ -3,5 +3,6 @@
  * PostgreSQL both hold (each in its own Flyway migrations), written once in SQL both dialects read alike.
  * What differs per database (connecting, locking, beginning a transaction, backup, integrity checks)
  * is each store's {@link org.powledger.persistence.sql.SqlDatabase}.
+ * The statistics walk ({@link org.powledger.persistence.sql.StageQuery}) is one statement both run unchanged.
  */
 package org.powledger.persistence.sql;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;

@@ -1,9 +1,13 @@
 package org.powledger.web.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -144,6 +149,41 @@ public final class Representations {
     /** A list that is never paged (history, statistics): {@code {"items": [...]}} or CSV. */
     public void all(Context ctx, Format format, List<?> items, CsvLayout layout) {
         rows(ctx, format, "items", items, layout);
+    }
+
+    /**
+     * A list as long as the ledger ({@code {"items": [...]}} or CSV), written to the response as
+     * {@code producer} hands over its items: nothing but the item being written is held. Everything
+     * that can be refused must have been checked before: once the first byte is out, the status is 200.
+     */
+    public void stream(Context ctx, Format format, CsvLayout layout, Consumer<Consumer<Object>> producer) {
+        ctx.header("Vary", "Accept");
+        ctx.status(200).contentType(format == Format.CSV ? CsvWriter.MEDIA_TYPE : "application/json");
+        try {
+            OutputStream out = ctx.outputStream();
+            if (format == Format.CSV) {
+                // Closing the rows flushes them and closes the response.
+                try (CsvWriter.Rows rows = csv.open(new OutputStreamWriter(out, StandardCharsets.UTF_8), layout)) {
+                    producer.accept(item -> rows.write(mapper.valueToTree(item)));
+                }
+                return;
+            }
+            try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+                json.writeStartObject();
+                json.writeArrayFieldStart("items");
+                producer.accept(item -> {
+                    try {
+                        mapper.writeValue(json, item);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A list under another name ({@code {"years": [...]}}) as JSON, or its items as CSV rows. */

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.powledger.domain.model.InvalidQuery;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.port.in.ReadingStatistics;
+import org.powledger.domain.statistics.FirstReturn;
 import org.powledger.domain.statistics.Interval;
 import org.powledger.web.csv.CsvLayout;
 import org.powledger.web.http.QueryParams;
@@ -40,6 +43,7 @@ public final class StatisticsRoutes {
             "scope.exchange", "metric", "reported", "recorded", "difference", "status");
 
     private static final Set<String> WINDOW_PARAMS = Set.of("from", "to", "format");
+    private static final Set<String> FIRST_RETURNS_PARAMS = Set.of("from", "to", "format", "limit", "cursor");
     private static final Set<String> PERIOD_PARAMS = Set.of("from", "to", "interval", "cumulative", "format");
 
     private final ReadingStatistics statistics;
@@ -96,11 +100,21 @@ public final class StatisticsRoutes {
         answers.object(ctx, request.format(), cohort, COHORT_CSV);
     }
 
+    /**
+     * With {@code limit} or {@code cursor}: one page, as the resource lists are paged ({@code nextCursor},
+     * {@code Link: rel="next"}). Without them: every item, streamed as the walk over the ledger finds it.
+     */
     private void firstReturns(Context ctx) {
-        Request request = request(ctx, WINDOW_PARAMS);
-        List<FirstReturnView> items = statistics.firstReturns(request.from(), request.to()).stream()
-                .map(mapper::toView).toList();
-        answers.all(ctx, request.format(), items, FIRST_RETURNS_CSV);
+        Request request = request(ctx, FIRST_RETURNS_PARAMS);
+        if (ctx.queryParam("limit") != null || ctx.queryParam("cursor") != null) {
+            PageRequest page = QueryParams.of(ctx, FIRST_RETURNS_PARAMS).page();
+            Page<FirstReturn> found = statistics.firstReturns(request.from(), request.to(), page);
+            answers.list(ctx, request.format(), found.items().stream().map(mapper::toView).toList(),
+                    found.nextCursor(), FIRST_RETURNS_CSV);
+            return;
+        }
+        answers.stream(ctx, request.format(), FIRST_RETURNS_CSV, item -> statistics.eachFirstReturn(
+                request.from(), request.to(), found -> item.accept(mapper.toView(found))));
     }
 
     private void reconciliation(Context ctx) {

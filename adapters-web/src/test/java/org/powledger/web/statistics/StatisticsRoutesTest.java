@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +26,8 @@ import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.model.Metric;
 import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.ReportId;
 import org.powledger.domain.model.ReportScope;
 import org.powledger.domain.model.UnitId;
@@ -96,6 +100,13 @@ class StatisticsRoutesTest extends ApiTest {
         doThrow(new NotFound("cohort", "x")).when(statistics).cohort(any(), any(), any());
         doReturn(AZOVSTAL).when(statistics).cohort(eq("azovstal"), any(), any());
         when(statistics.firstReturns(any(), any())).thenReturn(FIRST_RETURNS);
+        doAnswer(invocation -> {
+            Consumer<FirstReturn> each = invocation.getArgument(2);
+            FIRST_RETURNS.forEach(each);
+            return null;
+        }).when(statistics).eachFirstReturn(any(), any(), any());
+        when(statistics.firstReturns(any(), any(), any(PageRequest.class)))
+                .thenReturn(new Page<>(List.of(FIRST_RETURNS.get(0)), "next-page"));
         doThrow(new NotFound("exchange", "x")).when(statistics).firstTimeUnits(any());
         doReturn(FIRST_RETURNS.get(0)).when(statistics).firstTimeUnits(EX_1.value());
         when(statistics.reconciliation(any(), any())).thenReturn(RECONCILIATION);
@@ -325,6 +336,35 @@ class StatisticsRoutesTest extends ApiTest {
     void first_returns_as_csv_join_the_units_with_semicolons() {
         api(client -> assertThat(client.get("/api/v1/stats/first-returns?format=csv").send().body()).isEqualTo(
                 "exchange,date,units,count\r\nex_first,2022-04-01,afu;azov,2\r\nex_second,2024-12-30,,0\r\n"));
+    }
+
+    @Test
+    void first_returns_with_a_limit_are_one_page_with_a_link_to_the_next() {
+        api(client -> {
+            Reply reply = client.get("/api/v1/stats/first-returns?limit=1&from=2022-01-01").send();
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("{\"items\":[{\"exchange\":\"ex_first\",\"date\":\"2022-04-01\","
+                    + "\"units\":[\"afu\",\"azov\"],\"count\":2}],\"nextCursor\":\"next-page\"}");
+            assertThat(reply.header("Link"))
+                    .isEqualTo("</api/v1/stats/first-returns?limit=1&from=2022-01-01&cursor=next-page>; rel=\"next\"");
+        });
+        verify(statistics).firstReturns(LocalDate.of(2022, 1, 1), null, new PageRequest(1, null));
+    }
+
+    @Test
+    void first_returns_with_a_cursor_ask_for_the_page_after_it() {
+        api(client -> assertThat(client.get("/api/v1/stats/first-returns?cursor=abc").send().status()).isEqualTo(200));
+        verify(statistics).firstReturns(null, null, new PageRequest(PageRequest.DEFAULT_LIMIT, "abc"));
+    }
+
+    @Test
+    void first_returns_with_a_limit_out_of_range_are_400_naming_limit() {
+        api(client -> {
+            Reply reply = client.get("/api/v1/stats/first-returns?limit=0").send();
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.body()).contains("limit");
+        });
     }
 
     @Test

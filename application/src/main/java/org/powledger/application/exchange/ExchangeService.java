@@ -87,7 +87,12 @@ public final class ExchangeService implements RecordingExchanges {
      * that the history keeps one entry per version and an old {@code ETag} never names new content.
      */
     public ExchangeRecord add(ExchangeId id, Exchange exchange, Actor actor) {
-        references.requireExist(exchange);
+        return add(id, exchange, actor, references);
+    }
+
+    /** As {@link #add(ExchangeId, Exchange, Actor)}, checking references against {@code known} (an import's). */
+    public ExchangeRecord add(ExchangeId id, Exchange exchange, Actor actor, LedgerReferences known) {
+        known.requireExist(exchange);
         requireRefFree(exchange.ref(), null);
         Instant now = clock.instant();
         ExchangeRecord added = store.exchanges().add(id, exchange, now);
@@ -121,7 +126,12 @@ public final class ExchangeService implements RecordingExchanges {
 
     /** Stores a new version of a record; the caller holds the write transaction. */
     public ExchangeRecord replace(ExchangeRecord current, Exchange exchange, Actor actor) {
-        references.requireExist(exchange);
+        return replace(current, exchange, actor, references);
+    }
+
+    /** As {@link #replace(ExchangeRecord, Exchange, Actor)}, checking references against {@code known}. */
+    public ExchangeRecord replace(ExchangeRecord current, Exchange exchange, Actor actor, LedgerReferences known) {
+        known.requireExist(exchange);
         requireRefFree(exchange.ref(), current.id());
         Instant now = clock.instant();
         ExchangeRecord replaced = current.replacedBy(exchange, now);

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Slug;
 import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.port.out.Cohorts;
@@ -33,14 +36,14 @@ import org.powledger.domain.statistics.YearFigures;
  * Reads the statistics of the ledger, keeping them for as long as the store's revision stays put.
  *
  * <p>Every call first asks the store for its {@link LedgerRevision}. When it is the revision of the
- * statistics kept, they answer (and answers already given for the same question are served again);
- * otherwise the whole ledger is read afresh, in one read transaction together with its revision, and
- * the kept statistics are replaced. A write committed before a call has moved the revision on, so no
- * call ever sees a ledger older than itself; reading takes no write lock and moves nothing.
+ * answers kept, an answer already given to the same question is served again (a warm read costs a
+ * map look-up); otherwise the question walks the ledger in the store (one streamed statement, constant
+ * memory) and its answer is kept for that revision. A write committed before a call has moved the
+ * revision on, so no call ever sees a ledger older than itself.
  *
- * <p>Thread-safe: the kept state is one immutable object behind a volatile reference; a reload is
- * done by one thread at a time while the others wait for it, and calls that find the revision
- * unchanged never wait.
+ * <p>Thread-safe: the kept state is one object behind a volatile reference holding a concurrent map
+ * of answers; a question is computed by one thread at a time while the others asking it wait, and
+ * calls that find their answer kept never wait.
  */
 public final class StatisticsService implements ReadingStatistics {
 
@@ -53,7 +56,8 @@ public final class StatisticsService implements ReadingStatistics {
     private final Reports reports;
     private final LedgerRevision revision;
     private final Transactions transactions;
-    private final Object reloading = new Object();
+    /** One thread at a time computes a given question; others asking it wait and take its answer. */
+    private final Object[] computing = new Object[16];
     private volatile Kept kept;
 
     public StatisticsService(Exchanges exchanges, Units units, Cohorts cohorts, Reports reports,
@@ -64,26 +68,29 @@ public final class StatisticsService implements ReadingStatistics {
         this.reports = Objects.requireNonNull(reports);
         this.revision = Objects.requireNonNull(revision);
         this.transactions = Objects.requireNonNull(transactions);
+        for (int i = 0; i < computing.length; i++) {
+            computing[i] = new Object();
+        }
     }
 
     public StatisticsService(LedgerStore store) {
         this(store.exchanges(), store.units(), store.cohorts(), store.reports(), store.revision(), store.transactions());
     }
 
-    /** The statistics of one revision and the answers they have given. */
+    /**
+     * The statistics of one revision (its units, cohorts and reports; the exchanges are walked by each
+     * question) and the answers they have given.
+     */
     private record Kept(long revision, LedgerStatistics statistics, Map<Question, Object> answers) {
 
-        @SuppressWarnings("unchecked")
-        <T> T answer(Question question, Function<LedgerStatistics, T> compute) {
-            Object known = answers.get(question);
-            if (known != null) {
-                return (T) known;
-            }
-            T answer = compute.apply(statistics);
+        Kept(long revision, LedgerStatistics statistics) {
+            this(revision, statistics, new ConcurrentHashMap<>());
+        }
+
+        void keep(Question question, Object answer) {
             if (answers.size() < MAX_KEPT_ANSWERS) {
                 answers.putIfAbsent(question, answer);
             }
-            return answer;
         }
     }
 
@@ -132,6 +139,23 @@ public final class StatisticsService implements ReadingStatistics {
         return ask(new Question("firstReturns", window, null, false), s -> s.firstReturns(window));
     }
 
+    /** Pages are kept like other answers: a client walking the pages of one revision walks the ledger once per page. */
+    @Override
+    public Page<FirstReturn> firstReturns(LocalDate from, LocalDate to, PageRequest page) {
+        Window window = Window.of(from, to);
+        return ask(new Question("firstReturnsPage", window, page, false), s -> s.firstReturns(window, page));
+    }
+
+    /** Never kept: the whole answer is as long as the ledger, so it goes out as it is computed. */
+    @Override
+    public void eachFirstReturn(LocalDate from, LocalDate to, Consumer<FirstReturn> each) {
+        Window window = Window.of(from, to);
+        transactions.read(() -> current().statistics().firstReturns(window, null, item -> {
+            each.accept(item);
+            return true;
+        }));
+    }
+
     @Override
     public FirstReturn firstTimeUnits(String exchange) {
         if (!ExchangeId.isValid(exchange)) {
@@ -147,35 +171,61 @@ public final class StatisticsService implements ReadingStatistics {
         return ask(new Question("reconciliation", window, null, false), s -> s.reconciliation(window));
     }
 
+    /**
+     * The answer kept for the store's current revision, else computed in one read transaction (the
+     * revision, the units, cohorts and reports, and the walk over the exchanges are of one moment, and
+     * no write waits for it) and kept under the revision read in it. Askers of the same question wait
+     * for the one computing it.
+     */
+    @SuppressWarnings("unchecked")
     private <T> T ask(Question question, Function<LedgerStatistics, T> compute) {
-        return current().answer(question, compute);
+        Object known = answerKept(question, revision.current());
+        if (known != null) {
+            return (T) known;
+        }
+        synchronized (computing[Math.floorMod(question.hashCode(), computing.length)]) {
+            return transactions.read(() -> {
+                long now = revision.current();
+                Object again = answerKept(question, now);
+                if (again != null) {
+                    return (T) again;
+                }
+                Kept current = kept;
+                if (current == null || current.revision() != now) {
+                    current = new Kept(now, readLedger());
+                    kept = current;
+                }
+                T answer = compute.apply(current.statistics());
+                current.keep(question, answer);
+                return answer;
+            });
+        }
     }
 
-    /** The statistics of the store's current revision, read afresh when the revision has moved. */
-    private Kept current() {
-        long now = revision.current();
+    private Object answerKept(Question question, long now) {
         Kept known = kept;
-        if (known != null && known.revision() == now) {
-            return known;
-        }
-        synchronized (reloading) {
-            // Asked again under the lock: another thread may have reloaded a newer revision meanwhile.
-            now = revision.current();
-            known = kept;
+        return known != null && known.revision() == now ? known.answers().get(question) : null;
+    }
+
+    /** The statistics of the store's current revision, read in one read transaction with it. */
+    private Kept current() {
+        return transactions.read(() -> {
+            long now = revision.current();
+            Kept known = kept;
             if (known != null && known.revision() == now) {
                 return known;
             }
-            // One snapshot: the statistics and the revision they are kept under are of the same moment.
-            Kept fresh = transactions.read(() -> new Kept(revision.current(), readLedger(), new ConcurrentHashMap<>()));
+            Kept fresh = new Kept(now, readLedger());
             kept = fresh;
             return fresh;
-        }
+        });
     }
 
-    /** Streams the exchange records into the statistics: only their figures are held, never the records. */
+    /**
+     * Reads the units, cohorts and reports (small lists); the exchanges stay in the store, streamed by
+     * each question, so no revision ever holds the ledger in memory.
+     */
     private LedgerStatistics readLedger() {
-        LedgerStatistics.Builder ledger = LedgerStatistics.builder();
-        exchanges.forEach(ledger::exchange);
-        return ledger.units(units.all()).cohorts(cohorts.all()).reports(reports.all()).build();
+        return new LedgerStatistics(exchanges::forEachStage, units.all(), cohorts.all(), reports.all());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.powledger.application.LedgerReferences;
 import org.powledger.application.cohort.CohortService;
 import org.powledger.application.exchange.ExchangeService;
 import org.powledger.application.report.ReportService;
@@ -109,9 +110,26 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
         private long unchanged;
         /** What the ledger's reports say, read once per import (not once per line), kept up to date. */
         private Set<Report> reportContents;
+        /** The units and cohorts the ledger holds, read once per import and kept up to date by its lines. */
+        private final Set<UnitId> knownUnits = new HashSet<>();
+        private final Set<CohortId> knownCohorts = new HashSet<>();
+        private final LedgerReferences known;
 
         Run(Actor actor) {
             this.actor = actor;
+            store.units().all().forEach(u -> knownUnits.add(u.id()));
+            store.cohorts().all().forEach(c -> knownCohorts.add(c.id()));
+            this.known = new LedgerReferences(store, new LedgerReferences.Known() {
+                @Override
+                public boolean unit(UnitId unit) {
+                    return knownUnits.contains(unit);
+                }
+
+                @Override
+                public boolean cohort(CohortId cohort) {
+                    return knownCohorts.contains(cohort);
+                }
+            });
         }
 
         void take(ImportLine line) {
@@ -175,6 +193,7 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
                 return Change.UNCHANGED;
             }
             units.put(draft, existing.map(Versioned::version).orElse(null), actor);
+            knownUnits.add(unit.id());
             return existing.isPresent() ? Change.UPDATED : Change.CREATED;
         }
 
@@ -187,6 +206,7 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
                 return Change.UNCHANGED;
             }
             cohorts.put(draft, existing.map(Versioned::version).orElse(null), actor);
+            knownCohorts.add(cohort.id());
             return existing.isPresent() ? Change.UPDATED : Change.CREATED;
         }
 
@@ -196,13 +216,13 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
                     : Optional.ofNullable(Text.optional(line.ref())).flatMap(store.exchanges()::byRef);
             Exchange exchange = exchanges.validated(existing.map(e -> line.keeping(e.exchange(), given)).orElse(line));
             if (existing.isEmpty()) {
-                exchanges.add(id != null ? id : ExchangeId.random(), exchange, actor);
+                exchanges.add(id != null ? id : ExchangeId.random(), exchange, actor, known);
                 return Change.CREATED;
             }
             if (existing.get().exchange().equals(exchange)) {
                 return Change.UNCHANGED;
             }
-            exchanges.replace(existing.get(), exchange, actor);
+            exchanges.replace(existing.get(), exchange, actor, known);
             return Change.UPDATED;
         }
 

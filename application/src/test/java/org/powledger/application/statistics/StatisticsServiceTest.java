@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +43,8 @@ import org.powledger.domain.port.out.Reports;
 import org.powledger.domain.port.out.Transactions;
 import org.powledger.domain.port.out.Units;
 import org.powledger.domain.statistics.LedgerSnapshot;
+import org.powledger.domain.statistics.LedgerStatistics;
+import org.powledger.domain.statistics.Stage;
 import org.powledger.domain.statistics.Summary;
 
 @ExtendWith(MockitoExtension.class)
@@ -69,10 +71,10 @@ class StatisticsServiceTest {
     @BeforeEach
     void setUp() {
         lenient().doAnswer(invocation -> {
-            Consumer<ExchangeRecord> action = invocation.getArgument(0);
-            List.copyOf(stored).forEach(action);
+            Predicate<Stage> action = invocation.getArgument(0);
+            LedgerStatistics.inMemory(List.copyOf(stored)).forEachStage(action);
             return null;
-        }).when(exchanges).forEach(any());
+        }).when(exchanges).forEachStage(any());
         lenient().when(units.all()).thenReturn(LedgerFixtures.seedUnits());
         lenient().when(cohorts.all()).thenReturn(List.of(LedgerFixtures.AZOVSTAL));
         lenient().when(reports.all()).thenReturn(List.of());
@@ -100,7 +102,7 @@ class StatisticsServiceTest {
     }
 
     @Test
-    void reads_the_ledger_once_while_the_revision_stays_put() {
+    void walks_the_ledger_once_per_question_while_the_revision_stays_put() {
         store("a", exchange().date("2024-05-01").returned(10).build());
         when(revision.current()).thenReturn(7L);
 
@@ -110,7 +112,7 @@ class StatisticsServiceTest {
         Summary again = service.summary(null, null);
 
         assertThat(again.peopleReturned()).isEqualTo(10);
-        verify(exchanges, times(1)).forEach(any());
+        verify(exchanges, times(3)).forEachStage(any());
         verify(units, times(1)).all();
     }
 
@@ -124,7 +126,7 @@ class StatisticsServiceTest {
         when(revision.current()).thenReturn(2L);
 
         assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
-        verify(exchanges, times(2)).forEach(any());
+        verify(exchanges, times(2)).forEachStage(any());
     }
 
     @Test
@@ -133,10 +135,10 @@ class StatisticsServiceTest {
         when(revision.current()).thenAnswer(invocation -> reading.get() ? 9L : 8L);
         doAnswer(invocation -> {
             assertThat(reading.get()).as("the ledger is read inside the read transaction").isTrue();
-            Consumer<ExchangeRecord> action = invocation.getArgument(0);
-            List.copyOf(stored).forEach(action);
+            Predicate<Stage> action = invocation.getArgument(0);
+            LedgerStatistics.inMemory(List.copyOf(stored)).forEachStage(action);
             return null;
-        }).when(exchanges).forEach(any());
+        }).when(exchanges).forEachStage(any());
 
         assertThat(service.summary(null, null).peopleReturned()).isEqualTo(10);
         assertThat(reads.get()).isEqualTo(1);
@@ -152,7 +154,7 @@ class StatisticsServiceTest {
         when(revision.current()).thenReturn(4L);
         service.summary(null, null);
 
-        verify(exchanges, times(2)).forEach(any());
+        verify(exchanges, times(2)).forEachStage(any());
     }
 
     @Test
@@ -190,7 +192,7 @@ class StatisticsServiceTest {
         } finally {
             pool.shutdownNow();
         }
-        verify(exchanges, times(1)).forEach(any());
+        verify(exchanges, times(1)).forEachStage(any());
     }
 
     @Test

@@ -5,19 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.powledger.domain.model.BreakdownLine;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.ExchangePosition;
-import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.Kind;
 import org.powledger.domain.model.UnitId;
 
 /**
  * One exchange as every statistic counts it: a single record, or every stage of one operation (same
  * {@code operation}, same kind) with their numbers and lines summed, placed where its earliest stage
- * stands in the ledger (that stage's date and recording order) and named by that stage's id.
+ * stands in the ledger (that stage's date and recording order) and named by that stage's id. Lives
+ * only while a walk over the ledger looks at it.
  */
 final class CountedExchange {
 
@@ -32,19 +31,21 @@ final class CountedExchange {
     final long handedOver;
     final long civilians;
     final List<Line> lines;
-    /** Filled in once the whole ledger is in order; prisoners only, empty for bodies. */
+    final List<ExchangeId> stages;
+    /** Set by the walk, which has seen every earlier exchange; prisoners only, empty for bodies. */
     List<UnitId> firstTimeUnits = List.of();
 
     private CountedExchange(Gathering g) {
         this.kind = g.kind;
-        this.id = g.firstStage;
-        this.position = g.position;
+        this.id = g.first.id();
+        this.position = g.first.position();
         this.returned = g.returned;
         this.handedOver = g.handedOver;
         this.civilians = g.civilians;
         List<Line> merged = new ArrayList<>(g.lines.size());
         g.lines.values().forEach(l -> merged.add(new Line(l.unit, l.cohort, l.count)));
-        this.lines = List.copyOf(merged);
+        this.lines = merged;
+        this.stages = g.stages;
     }
 
     LocalDate date() {
@@ -55,40 +56,35 @@ final class CountedExchange {
         return kind == Kind.PRISONERS;
     }
 
-    /** What makes stages one exchange: the same operation within the same kind. */
-    static Object groupKey(ExchangeRecord record) {
-        String operation = record.exchange().operation();
-        return operation == null ? record.id() : new OperationKey(record.exchange().kind(), operation);
-    }
-
-    private record OperationKey(Kind kind, String operation) {
-    }
-
-    /** The stages of one exchange as they are collected, in any order. */
+    /** The stages of one exchange as they arrive, earliest first (statistics order). */
     static final class Gathering {
         private final Kind kind;
-        private ExchangeId firstStage;
-        private ExchangePosition position;
+        private final Object key;
+        private final Stage first;
         private long returned;
         private long handedOver;
         private long civilians;
+        private final List<ExchangeId> stages = new ArrayList<>(1);
         private final Map<String, MutableLine> lines = new LinkedHashMap<>();
 
-        Gathering(Kind kind) {
-            this.kind = Objects.requireNonNull(kind);
+        Gathering(Stage first) {
+            this.kind = first.kind();
+            this.key = first.exchangeKey();
+            this.first = first;
+            add(first);
         }
 
-        void add(ExchangeRecord record) {
-            ExchangePosition stage = ExchangePosition.of(record);
-            if (position == null || stage.compareTo(position) < 0) {
-                position = stage;
-                firstStage = record.id();
-            }
-            var exchange = record.exchange();
-            returned += exchange.returned();
-            handedOver += exchange.handedOver() == null ? 0 : exchange.handedOver();
-            civilians += exchange.civilians() == null ? 0 : exchange.civilians();
-            for (BreakdownLine line : exchange.breakdown()) {
+        /** Whether {@code stage} is a stage of this exchange. */
+        boolean holds(Stage stage) {
+            return key.equals(stage.exchangeKey());
+        }
+
+        void add(Stage stage) {
+            stages.add(stage.id());
+            returned += stage.returned();
+            handedOver += stage.handedOver();
+            civilians += stage.civilians();
+            for (BreakdownLine line : stage.lines()) {
                 lines.computeIfAbsent(line.key(), k -> new MutableLine(line.unit(), line.cohort())).count +=
                         line.count();
             }

@@ -2,24 +2,28 @@ package org.powledger.domain.statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.powledger.domain.model.Cohort;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.ExchangePosition;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.Metric;
 import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.ReportRecord;
 import org.powledger.domain.model.ReportScope;
 import org.powledger.domain.model.Unit;
@@ -27,13 +31,16 @@ import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.UnitTree;
 
 /**
- * The one home of the ledger's counting rules (API.md, "Statistics"): every statistic, computed from
- * one snapshot of the ledger. Pure and immutable once built, so it can be shared between threads and
- * kept for as long as the ledger's revision stays put.
+ * The one home of the ledger's counting rules (API.md, "Statistics"): every statistic, computed by
+ * walking one moment of the ledger. Pure: it reads the exchanges through a {@link StageSource}, which
+ * streams their figures in statistics order (see {@link Stage}), so each statistic holds only what its
+ * answer holds (a few figures per year, period, unit or cohort), never the ledger: a million exchanges
+ * fit in a small heap.
  *
- * <p>Building it makes one pass over the exchange records to gather the stages of each operation into
- * one {@link CountedExchange}, puts those in ledger order and works out the first-time units of each
- * (which always look back over the whole ledger). Every statistic then reads only those.
+ * <p>A walk gathers the consecutive stages of each operation into one {@link CountedExchange} and works
+ * out its first-time units from the units of every earlier exchange (so "first time" always looks back
+ * over the whole ledger, whatever the window), then hands it to the statistic, which keeps or drops
+ * it at once. A walk stops as soon as the window or the answer is complete.
  *
  * <p>Choices where API.md leaves room, applied everywhere:
  * <ul>
@@ -64,107 +71,118 @@ public final class LedgerStatistics {
     private static final Comparator<ReportRecord> LATEST_LAST =
             Comparator.comparing((ReportRecord r) -> r.report().asOf()).thenComparingLong(ReportRecord::sequence);
 
-    /** Exchanges and repatriations, in ledger order. */
-    private final List<CountedExchange> exchanges;
-    private final Map<ExchangeId, CountedExchange> byStage;
+    private final StageSource ledger;
     private final List<Unit> units;
     private final Map<UnitId, List<UnitId>> chains;
     private final Map<CohortId, Cohort> cohorts;
     private final List<ReportRecord> reports;
 
-    /** The statistics of one snapshot of the ledger. */
+    /** The statistics of one snapshot of the ledger held in memory. */
     public LedgerStatistics(LedgerSnapshot snapshot) {
-        this(gather(snapshot));
-    }
-
-    private static Builder gather(LedgerSnapshot snapshot) {
-        Builder builder = builder().units(snapshot.units()).cohorts(snapshot.cohorts()).reports(snapshot.reports());
-        snapshot.exchanges().forEach(builder::exchange);
-        return builder;
+        this(inMemory(snapshot.exchanges()), snapshot.units(), snapshot.cohorts(), snapshot.reports());
     }
 
     /**
-     * Gathers a snapshot piece by piece, so that exchange records can be streamed in from a store
-     * without holding them all (with their notes and sources): only their figures are kept.
+     * The statistics of the ledger that {@code ledger} streams, with its units, cohorts and reports
+     * (all of the same moment of the ledger).
      */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Collects one snapshot of the ledger; the same snapshot gives the same statistics. */
-    public static final class Builder {
-        private final Map<Object, CountedExchange.Gathering> gatherings = new LinkedHashMap<>();
-        private final Map<ExchangeId, CountedExchange.Gathering> gatheringOfStage = new HashMap<>();
-        private List<Unit> units = List.of();
-        private List<Cohort> cohorts = List.of();
-        private List<ReportRecord> reports = List.of();
-
-        private Builder() {
-        }
-
-        /** One live exchange record, in any order. */
-        public Builder exchange(ExchangeRecord record) {
-            CountedExchange.Gathering g = gatherings.computeIfAbsent(CountedExchange.groupKey(record),
-                    k -> new CountedExchange.Gathering(record.exchange().kind()));
-            g.add(record);
-            gatheringOfStage.put(record.id(), g);
-            return this;
-        }
-
-        public Builder units(List<Unit> all) {
-            this.units = List.copyOf(all);
-            return this;
-        }
-
-        public Builder cohorts(List<Cohort> all) {
-            this.cohorts = List.copyOf(all);
-            return this;
-        }
-
-        public Builder reports(List<ReportRecord> all) {
-            this.reports = List.copyOf(all);
-            return this;
-        }
-
-        public LedgerStatistics build() {
-            return new LedgerStatistics(this);
-        }
-    }
-
-    private LedgerStatistics(Builder gathered) {
-        Map<CountedExchange.Gathering, CountedExchange> done = new HashMap<>();
-        List<CountedExchange> ordered = new ArrayList<>(gathered.gatherings.size());
-        for (CountedExchange.Gathering g : gathered.gatherings.values()) {
-            CountedExchange exchange = g.done();
-            done.put(g, exchange);
-            ordered.add(exchange);
-        }
-        ordered.sort(Comparator.comparing(e -> e.position));
-        this.exchanges = List.copyOf(ordered);
-        Map<ExchangeId, CountedExchange> stages = new HashMap<>();
-        gathered.gatheringOfStage.forEach((id, g) -> stages.put(id, done.get(g)));
-        this.byStage = Map.copyOf(stages);
-        markFirstTimeUnits(this.exchanges);
-
-        this.units = gathered.units.stream().sorted(Comparator.comparing(Unit::id)).toList();
-        UnitTree tree = new UnitTree(gathered.units);
+    public LedgerStatistics(StageSource ledger, List<Unit> units, List<Cohort> cohorts, List<ReportRecord> reports) {
+        this.ledger = Objects.requireNonNull(ledger);
+        this.units = units.stream().sorted(Comparator.comparing(Unit::id)).toList();
+        UnitTree tree = new UnitTree(units);
         Map<UnitId, List<UnitId>> chainOf = new HashMap<>();
-        for (Unit unit : units) {
+        for (Unit unit : this.units) {
             chainOf.put(unit.id(), List.copyOf(tree.selfAndAncestors(unit.id())));
         }
         this.chains = Map.copyOf(chainOf);
         Map<CohortId, Cohort> cohortOf = new HashMap<>();
-        gathered.cohorts.forEach(c -> cohortOf.put(c.id(), c));
+        cohorts.forEach(c -> cohortOf.put(c.id(), c));
         this.cohorts = Map.copyOf(cohortOf);
-        this.reports = gathered.reports.stream().sorted(RECORDING_ORDER).toList();
+        this.reports = reports.stream().sorted(RECORDING_ORDER).toList();
     }
 
-    private static void markFirstTimeUnits(List<CountedExchange> inLedgerOrder) {
-        Set<UnitId> seen = new HashSet<>();
-        for (CountedExchange exchange : inLedgerOrder) {
-            if (!exchange.isOfPrisoners()) {
-                continue;
+    /** A source over records held in memory, put in statistics order once. */
+    public static StageSource inMemory(Collection<ExchangeRecord> records) {
+        List<Stage> stages = Stage.inStatisticsOrder(records);
+        return action -> {
+            for (Stage stage : stages) {
+                if (!action.test(stage)) {
+                    return;
+                }
             }
+        };
+    }
+
+    // ---- the walk --------------------------------------------------------------------------------
+
+    /**
+     * Hands every exchange and repatriation dated in the window to {@code visit}, in ledger order, with
+     * its first-time units worked out over every earlier exchange, until {@code visit} answers false.
+     */
+    private void walk(Window window, Predicate<CountedExchange> visit) {
+        Walk walk = new Walk(window, visit);
+        ledger.forEachStage(walk::take);
+        walk.end();
+    }
+
+    /** The state of one walk: the exchange being gathered and the units seen before it. */
+    private static final class Walk {
+        private final Window window;
+        private final Predicate<CountedExchange> visit;
+        private final Set<UnitId> seen = new HashSet<>();
+        private CountedExchange.Gathering open;
+        private ExchangePosition previous;
+        private boolean stopped;
+
+        Walk(Window window, Predicate<CountedExchange> visit) {
+            this.window = window;
+            this.visit = visit;
+        }
+
+        boolean take(Stage stage) {
+            if (open != null && open.holds(stage)) {
+                open.add(stage);
+                return true;
+            }
+            if (!finish()) {
+                return false;
+            }
+            if (window.to() != null && stage.date().isAfter(window.to())) {
+                stopped = true;
+                return false;
+            }
+            open = new CountedExchange.Gathering(stage);
+            return true;
+        }
+
+        void end() {
+            if (!stopped) {
+                finish();
+            }
+        }
+
+        /** Counts the exchange gathered so far; false when the walk is to stop. */
+        private boolean finish() {
+            if (open == null) {
+                return true;
+            }
+            CountedExchange exchange = open.done();
+            open = null;
+            if (previous != null && exchange.position.compareTo(previous) < 0) {
+                throw new IllegalStateException("the store streamed exchanges out of ledger order at " + exchange.id);
+            }
+            previous = exchange.position;
+            if (exchange.isOfPrisoners()) {
+                markFirstTimeUnits(exchange);
+            }
+            if (window.contains(exchange.date()) && !visit.test(exchange)) {
+                stopped = true;
+                return false;
+            }
+            return true;
+        }
+
+        private void markFirstTimeUnits(CountedExchange exchange) {
             Set<UnitId> onLines = new TreeSet<>();
             for (CountedExchange.Line line : exchange.lines) {
                 if (line.unit() != null) {
@@ -173,11 +191,10 @@ public final class LedgerStatistics {
             }
             List<UnitId> firstTime = new ArrayList<>();
             for (UnitId unit : onLines) {
-                if (!seen.contains(unit)) {
+                if (seen.add(unit)) {
                     firstTime.add(unit);
                 }
             }
-            seen.addAll(onLines);
             exchange.firstTimeUnits = List.copyOf(firstTime);
         }
     }
@@ -185,50 +202,46 @@ public final class LedgerStatistics {
     // ---- summary ---------------------------------------------------------------------------------
 
     public Summary summary(Window window) {
-        long exchangeCount = 0;
-        long repatriations = 0;
-        long people = 0;
-        long handedOver = 0;
-        long civilians = 0;
-        long bodies = 0;
-        CountedExchange first = null;
-        CountedExchange last = null;
-        CountedExchange largest = null;
-        for (CountedExchange e : in(window)) {
+        var sum = new Object() {
+            long exchanges;
+            long repatriations;
+            long people;
+            long handedOver;
+            long civilians;
+            long bodies;
+            CountedExchange first;
+            CountedExchange last;
+            CountedExchange largest;
+        };
+        walk(window, e -> {
             if (e.isOfPrisoners()) {
-                exchangeCount++;
-                people += e.returned;
-                handedOver += e.handedOver;
-                civilians += e.civilians;
-                if (first == null) {
-                    first = e;
+                sum.exchanges++;
+                sum.people += e.returned;
+                sum.handedOver += e.handedOver;
+                sum.civilians += e.civilians;
+                if (sum.first == null) {
+                    sum.first = e;
                 }
-                last = e;
-                if (largest == null || e.returned > largest.returned) {
-                    largest = e;
+                sum.last = e;
+                if (sum.largest == null || e.returned > sum.largest.returned) {
+                    sum.largest = e;
                 }
             } else {
-                repatriations++;
-                bodies += e.returned;
+                sum.repatriations++;
+                sum.bodies += e.returned;
             }
-        }
-        return new Summary(exchangeCount, repatriations, people, handedOver, civilians, bodies,
-                first == null ? null : first.date(), last == null ? null : last.date(),
+            return true;
+        });
+        CountedExchange largest = sum.largest;
+        return new Summary(sum.exchanges, sum.repatriations, sum.people, sum.handedOver, sum.civilians, sum.bodies,
+                sum.first == null ? null : sum.first.date(), sum.last == null ? null : sum.last.date(),
                 largest == null ? null : new LargestExchange(largest.id, largest.date(), largest.returned));
     }
 
     // ---- yearly ----------------------------------------------------------------------------------
 
     public List<YearFigures> yearly(Window window) {
-        List<CountedExchange> counted = in(window);
-        if (counted.isEmpty()) {
-            return List.of();
-        }
-        int firstYear = counted.get(0).date().getYear();
-        int lastYear = counted.get(counted.size() - 1).date().getYear();
-        long[][] byYear = new long[lastYear - firstYear + 1][6];
-        for (CountedExchange e : counted) {
-            long[] row = byYear[e.date().getYear() - firstYear];
+        TreeMap<Long, long[]> byYear = byPeriod(window, Interval.YEAR, 6, (row, e) -> {
             if (e.isOfPrisoners()) {
                 row[0]++;
                 row[2] += e.returned;
@@ -238,14 +251,30 @@ public final class LedgerStatistics {
                 row[1]++;
                 row[5] += e.returned;
             }
+        });
+        if (byYear.isEmpty()) {
+            return List.of();
         }
-        List<YearFigures> years = new ArrayList<>(byYear.length);
-        for (int i = 0; i < byYear.length; i++) {
-            long[] row = byYear[i];
-            YearChange change = i == 0 ? null : change(row[2], byYear[i - 1][2]);
-            years.add(new YearFigures(firstYear + i, row[0], row[1], row[2], row[3], row[4], row[5], change));
+        List<YearFigures> years = new ArrayList<>();
+        long[] previous = null;
+        for (long year = byYear.firstKey(); year <= byYear.lastKey(); year++) {
+            long[] row = byYear.getOrDefault(year, new long[6]);
+            YearChange change = previous == null ? null : change(row[2], previous[2]);
+            years.add(new YearFigures(Math.toIntExact(year), row[0], row[1], row[2], row[3], row[4], row[5], change));
+            previous = row;
         }
         return List.copyOf(years);
+    }
+
+    /** Figures added up per period (by {@link Interval#index}), only the periods holding an exchange. */
+    private TreeMap<Long, long[]> byPeriod(Window window, Interval interval, int width,
+                                           BiConsumer<long[], CountedExchange> add) {
+        TreeMap<Long, long[]> rows = new TreeMap<>();
+        walk(window, e -> {
+            add.accept(rows.computeIfAbsent(interval.index(e.date()), k -> new long[width]), e);
+            return true;
+        });
+        return rows;
     }
 
     private static YearChange change(long current, long previous) {
@@ -258,33 +287,28 @@ public final class LedgerStatistics {
     // ---- periods ---------------------------------------------------------------------------------
 
     public List<PeriodPoint> periods(Window window, Interval interval, boolean cumulative) {
-        List<CountedExchange> counted = in(window);
-        if (counted.isEmpty()) {
-            return List.of();
-        }
-        long firstPeriod = interval.index(counted.get(0).date());
-        long lastPeriod = interval.index(counted.get(counted.size() - 1).date());
-        long[][] byPeriod = new long[Math.toIntExact(lastPeriod - firstPeriod + 1)][3];
-        for (CountedExchange e : counted) {
-            long[] row = byPeriod[(int) (interval.index(e.date()) - firstPeriod)];
+        TreeMap<Long, long[]> byPeriod = byPeriod(window, interval, 3, (row, e) -> {
             if (e.isOfPrisoners()) {
                 row[0]++;
                 row[1] += e.returned;
             } else {
                 row[2] += e.returned;
             }
+        });
+        if (byPeriod.isEmpty()) {
+            return List.of();
         }
-        List<PeriodPoint> points = new ArrayList<>(byPeriod.length);
+        List<PeriodPoint> points = new ArrayList<>();
         long[] running = new long[3];
-        for (int i = 0; i < byPeriod.length; i++) {
-            long[] row = byPeriod[i];
+        for (long period = byPeriod.firstKey(); period <= byPeriod.lastKey(); period++) {
+            long[] row = byPeriod.getOrDefault(period, new long[3]);
             if (cumulative) {
                 for (int k = 0; k < 3; k++) {
                     running[k] += row[k];
                 }
                 row = running;
             }
-            points.add(new PeriodPoint(interval.label(firstPeriod + i), row[0], row[1], row[2]));
+            points.add(new PeriodPoint(interval.label(period), row[0], row[1], row[2]));
         }
         return List.copyOf(points);
     }
@@ -355,12 +379,44 @@ public final class LedgerStatistics {
 
     public List<FirstReturn> firstReturns(Window window) {
         List<FirstReturn> items = new ArrayList<>();
-        for (CountedExchange e : in(window)) {
-            if (e.isOfPrisoners()) {
-                items.add(firstReturn(e));
-            }
-        }
+        firstReturns(window, null, items::add);
         return List.copyOf(items);
+    }
+
+    /**
+     * Hands each item of the first returns in the window, in ledger order, to {@code each} as soon as it
+     * is known, starting after the exchange at {@code after} (null: from the first), until {@code each}
+     * answers false. Nothing but the units seen so far is held, whatever the length of the answer.
+     */
+    public void firstReturns(Window window, ExchangePosition after, Predicate<FirstReturn> each) {
+        walk(window, e -> !e.isOfPrisoners() || (after != null && e.position.compareTo(after) <= 0)
+                || each.test(firstReturn(e)));
+    }
+
+    /**
+     * One page of the first returns in the window: at most {@code page.limit()} items after the cursor
+     * (the position of the last item of the page before), and the cursor of the next page if any.
+     */
+    public Page<FirstReturn> firstReturns(Window window, PageRequest page) {
+        ExchangePosition after = page.cursor() == null ? null : ExchangePosition.fromCursor(page.cursor());
+        List<FirstReturn> items = new ArrayList<>(Math.min(page.limit(), 64));
+        var last = new Object() {
+            ExchangePosition position;
+            boolean more;
+        };
+        walk(window, e -> {
+            if (!e.isOfPrisoners() || (after != null && e.position.compareTo(after) <= 0)) {
+                return true;
+            }
+            if (items.size() == page.limit()) {
+                last.more = true;
+                return false;
+            }
+            items.add(firstReturn(e));
+            last.position = e.position;
+            return true;
+        });
+        return new Page<>(items, last.more ? last.position.toCursor() : null);
     }
 
     /**
@@ -370,11 +426,18 @@ public final class LedgerStatistics {
      * @throws NotFound when no live record has this id
      */
     public FirstReturn firstTimeUnits(ExchangeId id) {
-        CountedExchange e = byStage.get(id);
-        if (e == null) {
+        FirstReturn[] found = new FirstReturn[1];
+        walk(Window.ALL, e -> {
+            if (e.stages.contains(id)) {
+                found[0] = firstReturn(e);
+                return false;
+            }
+            return true;
+        });
+        if (found[0] == null) {
             throw new NotFound("exchange", id.value());
         }
-        return firstReturn(e);
+        return found[0];
     }
 
     private static FirstReturn firstReturn(CountedExchange e) {
@@ -389,18 +452,32 @@ public final class LedgerStatistics {
      * exchanges); largest difference first, then in recording order.
      */
     public List<ReconciliationItem> reconciliation(Window window) {
-        Tally tally = tally(exchanges);
+        Set<ExchangeId> named = new HashSet<>();
+        reports.forEach(r -> {
+            if (r.report().scope().exchange() != null) {
+                named.add(r.report().scope().exchange());
+            }
+        });
+        Tally tally = new Tally(this::chain);
         Map<Integer, long[]> byYear = new TreeMap<>();
         long[] allTime = new long[3];
-        for (CountedExchange e : exchanges) {
-            long[] year = byYear.computeIfAbsent(e.date().getYear(), y -> new long[3]);
+        Map<ExchangeId, CountedExchange> byStage = new HashMap<>();
+        // Each report is measured over the whole ledger; the window only chooses which are listed.
+        walk(Window.ALL, e -> {
+            tally.add(e);
             addTo(allTime, e);
-            addTo(year, e);
-        }
+            addTo(byYear.computeIfAbsent(e.date().getYear(), y -> new long[3]), e);
+            for (ExchangeId stage : e.stages) {
+                if (named.contains(stage)) {
+                    byStage.put(stage, e);
+                }
+            }
+            return true;
+        });
         List<ReconciliationItem> items = new ArrayList<>(reports.size());
         for (ReportRecord r : reports) {
             ReportScope scope = r.report().scope();
-            if (!listed(scope, window)) {
+            if (!listed(scope, window, byStage)) {
                 continue;
             }
             Metric metric = r.report().metric();
@@ -435,7 +512,7 @@ public final class LedgerStatistics {
      * always. A report naming an exchange no longer in the ledger has no date, so it is always listed
      * (measured against 0, it shows that the ledger lost it).
      */
-    private boolean listed(ReportScope scope, Window window) {
+    private static boolean listed(ReportScope scope, Window window, Map<ExchangeId, CountedExchange> byStage) {
         if (scope.year() != null) {
             int year = scope.year();
             return (window.from() == null || window.from().getYear() <= year)
@@ -485,33 +562,16 @@ public final class LedgerStatistics {
 
     // ---- shared ----------------------------------------------------------------------------------
 
-    /** The exchanges and repatriations whose date lies in the window, in ledger order. */
-    private List<CountedExchange> in(Window window) {
-        int start = window.from() == null ? 0 : firstIndexWhere(d -> !d.isBefore(window.from()));
-        int end = window.to() == null ? exchanges.size() : firstIndexWhere(d -> d.isAfter(window.to()));
-        return start >= end ? List.of() : exchanges.subList(start, end);
-    }
-
-    /** The first index whose date passes {@code test}, which once true stays true (dates are in order). */
-    private int firstIndexWhere(Predicate<LocalDate> test) {
-        int low = 0;
-        int high = exchanges.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (!test.test(exchanges.get(mid).date())) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+    private List<UnitId> chain(UnitId unit) {
+        return chains.getOrDefault(unit, List.of(unit));
     }
 
     private Tally tally(Window window) {
-        return tally(in(window));
-    }
-
-    private Tally tally(List<CountedExchange> counted) {
-        return new Tally(counted, unit -> chains.getOrDefault(unit, List.of(unit)));
+        Tally tally = new Tally(this::chain);
+        walk(window, e -> {
+            tally.add(e);
+            return true;
+        });
+        return tally;
     }
 }

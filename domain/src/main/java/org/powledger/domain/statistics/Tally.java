@@ -12,7 +12,7 @@ import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.UnitId;
 
 /**
- * The lines of the exchanges of living people in one window, added up once per unit (own lines, and
+ * The lines of the exchanges of living people in one window, added up as a walk hands them over, once per unit (own lines, and
  * rolled up into every unit above), per cohort and per cohort and unit (rolled up the same way).
  * An exchange counts once for every unit, cohort or pair it touches, however many lines it has there.
  */
@@ -44,29 +44,34 @@ final class Tally {
     private final Map<CohortUnit, Figures> cohortUnits = new HashMap<>();
     private final Map<CohortId, Set<UnitId>> unitsOnCohortLines = new HashMap<>();
 
-    /** {@code exchanges} in ledger order; {@code chain} gives a unit and every unit above it. */
-    Tally(List<CountedExchange> exchanges, Function<UnitId, List<UnitId>> chain) {
-        Set<Object> touched = new HashSet<>();
-        for (CountedExchange exchange : exchanges) {
-            if (!exchange.isOfPrisoners()) {
-                continue;
-            }
-            touched.clear();
-            for (CountedExchange.Line line : exchange.lines) {
-                if (line.unit() != null) {
-                    units.computeIfAbsent(line.unit(), k -> new Figures()).own += line.count();
-                    for (UnitId above : chain.apply(line.unit())) {
-                        add(units, above, line.count(), exchange.date(), touched);
-                    }
+    private final Function<UnitId, List<UnitId>> chain;
+    private final Set<Object> touched = new HashSet<>();
+
+    /** {@code chain} gives a unit and every unit above it. */
+    Tally(Function<UnitId, List<UnitId>> chain) {
+        this.chain = chain;
+    }
+
+    /** Adds one exchange; exchanges come in ledger order. */
+    void add(CountedExchange exchange) {
+        if (!exchange.isOfPrisoners()) {
+            return;
+        }
+        touched.clear();
+        for (CountedExchange.Line line : exchange.lines) {
+            if (line.unit() != null) {
+                units.computeIfAbsent(line.unit(), k -> new Figures()).own += line.count();
+                for (UnitId above : chain.apply(line.unit())) {
+                    add(units, above, line.count(), exchange.date(), touched);
                 }
-                if (line.cohort() != null) {
-                    add(cohorts, line.cohort(), line.count(), exchange.date(), touched);
-                    if (line.unit() != null) {
-                        unitsOnCohortLines.computeIfAbsent(line.cohort(), k -> new TreeSet<>()).add(line.unit());
-                        for (UnitId above : chain.apply(line.unit())) {
-                            add(cohortUnits, new CohortUnit(line.cohort(), above), line.count(), exchange.date(),
-                                    touched);
-                        }
+            }
+            if (line.cohort() != null) {
+                add(cohorts, line.cohort(), line.count(), exchange.date(), touched);
+                if (line.unit() != null) {
+                    unitsOnCohortLines.computeIfAbsent(line.cohort(), k -> new TreeSet<>()).add(line.unit());
+                    for (UnitId above : chain.apply(line.unit())) {
+                        add(cohortUnits, new CohortUnit(line.cohort(), above), line.count(), exchange.date(),
+                                touched);
                     }
                 }
             }

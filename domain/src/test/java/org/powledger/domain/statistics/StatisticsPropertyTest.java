@@ -30,6 +30,8 @@ import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.Kind;
 import org.powledger.domain.model.Metric;
 import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Report;
 import org.powledger.domain.model.ReportId;
 import org.powledger.domain.model.ReportRecord;
@@ -43,13 +45,13 @@ import org.powledger.domain.model.UnitId;
  * with a deliberately naive reference written here from API.md's words alone: quadratic loops over
  * the raw records, no grouping, nothing shared with the production code but the result types.
  */
-class StatisticsPropertyTest {
+public class StatisticsPropertyTest {
 
     private static final Instant AT = Instant.parse("2025-01-01T00:00:00Z");
     private static final LocalDate START = LocalDate.of(2022, 11, 1);
 
     /** A random ledger and the questions to ask of it. */
-    record Case(LedgerSnapshot ledger, List<Window> windows, List<ExchangeId> deletedIds) {
+    public record Case(LedgerSnapshot ledger, List<Window> windows, List<ExchangeId> deletedIds, List<Action> actions) {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder("Case{windows=" + windows + "\n");
@@ -71,9 +73,32 @@ class StatisticsPropertyTest {
         return Arbitraries.randomValue(StatisticsPropertyTest::randomCase);
     }
 
+    /** One write of the random history that made a case's ledger, for a store to replay. */
+    public sealed interface Action {
+        ExchangeId id();
+
+        record Added(ExchangeId id, Exchange exchange) implements Action {
+        }
+
+        record Replaced(ExchangeId id, Exchange exchange) implements Action {
+        }
+
+        record Removed(ExchangeId id) implements Action {
+        }
+    }
+
     @Property(tries = 3000)
     void every_statistic_agrees_with_the_naive_reference(@ForAll("ledgers") Case c) {
-        LedgerStatistics statistics = new LedgerStatistics(c.ledger());
+        assertAgrees(new LedgerStatistics(c.ledger()), c.ledger(), c.windows(), c.deletedIds());
+    }
+
+    /**
+     * Asks every statistic of {@code statistics} in every window and checks it against the naive
+     * reference computed from {@code ledger}; every store's statistics are held to it.
+     */
+    public static void assertAgrees(LedgerStatistics statistics, LedgerSnapshot ledger, List<Window> windows,
+                                    List<ExchangeId> deletedIds) {
+        Case c = new Case(ledger, windows, deletedIds, List.of());
         Naive naive = new Naive(c.ledger());
         for (Window w : c.windows()) {
             assertThat(statistics.summary(w)).as("summary %s", w).isEqualTo(naive.summary(w));
@@ -91,6 +116,17 @@ class StatisticsPropertyTest {
                         .isEqualTo(naive.cohort(cohort, w));
             }
             assertThat(statistics.firstReturns(w)).as("first returns %s", w).isEqualTo(naive.firstReturns(w));
+            for (int limit = 1; limit <= 3; limit++) {
+                List<FirstReturn> paged = new ArrayList<>();
+                Page<FirstReturn> page = statistics.firstReturns(w, new PageRequest(limit, null));
+                paged.addAll(page.items());
+                while (page.nextCursor() != null) {
+                    assertThat(page.items()).hasSize(limit);
+                    page = statistics.firstReturns(w, new PageRequest(limit, page.nextCursor()));
+                    paged.addAll(page.items());
+                }
+                assertThat(paged).as("first returns %s in pages of %d", w, limit).isEqualTo(naive.firstReturns(w));
+            }
             assertThat(statistics.reconciliation(w)).as("reconciliation %s", w).isEqualTo(naive.reconciliation(w));
         }
         for (ExchangeRecord r : c.ledger().exchanges()) {
@@ -106,7 +142,7 @@ class StatisticsPropertyTest {
 
     // ---- random ledgers --------------------------------------------------------------------------
 
-    static Case randomCase(Random random) {
+    public static Case randomCase(Random random) {
         List<Unit> units = new ArrayList<>();
         int unitCount = random.nextInt(8);
         for (int i = 0; i < unitCount; i++) {
@@ -122,6 +158,7 @@ class StatisticsPropertyTest {
 
         Map<ExchangeId, ExchangeRecord> live = new LinkedHashMap<>();
         List<ExchangeId> deleted = new ArrayList<>();
+        List<Action> history = new ArrayList<>();
         long sequence = 0;
         int actions = random.nextInt(45);
         for (int i = 0; i < actions; i++) {
@@ -129,13 +166,16 @@ class StatisticsPropertyTest {
             if (action < 70 || live.isEmpty()) {
                 ExchangeId id = ExchangeId.of("e" + i);
                 live.put(id, new ExchangeRecord(id, ++sequence, 1, AT, AT, randomExchange(random, units, cohorts)));
+                history.add(new Action.Added(id, live.get(id).exchange()));
             } else {
                 ExchangeId victim = new ArrayList<>(live.keySet()).get(random.nextInt(live.size()));
                 if (action < 85) {
                     live.put(victim, live.get(victim).replacedBy(randomExchange(random, units, cohorts), AT));
+                    history.add(new Action.Replaced(victim, live.get(victim).exchange()));
                 } else {
                     live.remove(victim);
                     deleted.add(victim);
+                    history.add(new Action.Removed(victim));
                 }
             }
         }
@@ -167,7 +207,7 @@ class StatisticsPropertyTest {
             }
             windows.add(Window.of(a, b));
         }
-        return new Case(new LedgerSnapshot(records, units, cohorts, reports), windows, deleted);
+        return new Case(new LedgerSnapshot(records, units, cohorts, reports), windows, deleted, List.copyOf(history));
     }
 
     private static LocalDate randomDate(Random random) {

@@ -2,6 +2,9 @@ package org.powledger.domain.port.in;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.statistics.CohortFigures;
 import org.powledger.domain.statistics.FirstReturn;
 import org.powledger.domain.statistics.PeriodPoint;
@@ -36,6 +39,12 @@ public interface ReadingStatistics {
 
     /** Every exchange of living people in the window, in ledger order, with its first-time units. */
     List<FirstReturn> firstReturns(LocalDate from, LocalDate to);
+
+    /** One page of {@link #firstReturns(LocalDate, LocalDate)}: {@code limit} items after {@code cursor}. */
+    Page<FirstReturn> firstReturns(LocalDate from, LocalDate to, PageRequest page);
+
+    /** Every item of {@link #firstReturns(LocalDate, LocalDate)}, handed over as it is computed, none held. */
+    void eachFirstReturn(LocalDate from, LocalDate to, Consumer<FirstReturn> each);
 
     /** The first-time units of one exchange; any stage's id names its operation. */
     FirstReturn firstTimeUnits(String exchange);

@@ -2,6 +2,7 @@ package org.powledger.domain.port.out;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Exchange;
 import org.powledger.domain.model.ExchangeId;
@@ -10,6 +11,7 @@ import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.Page;
 import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.UnitId;
+import org.powledger.domain.statistics.Stage;
 
 /** The live exchange records of the ledger (deleted ones are gone from here; history keeps them). */
 public interface Exchanges {
@@ -31,6 +33,13 @@ public interface Exchanges {
 
     /** Every live record in ledger order (date, then sequence), streamed, for statistics and export. */
     void forEach(Consumer<ExchangeRecord> action);
+
+    /**
+     * Every live record's figures in statistics order ({@link Stage}: the stages of one exchange
+     * together, exchanges in ledger order of their earliest stage), streamed from one moment of the
+     * ledger until {@code action} answers false. Nothing is held between calls.
+     */
+    void forEachStage(Predicate<Stage> action);
 
     boolean anyLineWith(UnitId unit);
 
