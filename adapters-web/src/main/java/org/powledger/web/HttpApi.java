@@ -16,6 +16,8 @@ import org.powledger.web.access.BearerAccess;
 import org.powledger.web.cohort.CohortRoutes;
 import org.powledger.web.dashboard.DashboardRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
+import org.powledger.web.i18n.LanguageRoutes;
+import org.powledger.web.i18n.Languages;
 import org.powledger.web.http.Representations;
 import org.powledger.web.json.JsonBodies;
 import org.powledger.web.json.JsonSupport;
@@ -76,7 +78,9 @@ public final class HttpApi {
         new ReportRoutes(reports, access, bodies, answers).register(app);
         new StatisticsRoutes(statistics, access, answers).register(app);
         new TransferRoutes(transfer, access, settings.maxImportBytes()).register(app);
-        new DashboardRoutes().register(app);
+        Languages languages = Languages.load();
+        new LanguageRoutes(languages).register(app);
+        new DashboardRoutes(languages).register(app);
     }
 
     /** The Javalin application, not yet started. */

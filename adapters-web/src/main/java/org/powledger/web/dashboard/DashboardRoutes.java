@@ -2,13 +2,14 @@ package org.powledger.web.dashboard;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.powledger.web.http.StaticFile;
+import org.powledger.web.i18n.Language;
+import org.powledger.web.i18n.Languages;
+import org.powledger.web.i18n.PageTemplate;
 
 /**
  * The read-only dashboard: {@code GET /} is one page ({@code text/html}) whose script and style sheet
@@ -17,78 +18,61 @@ import java.util.List;
  * browser, so it follows the API's read rules (with {@code --require-read-token} the page asks for a
  * read token and keeps it in {@code sessionStorage}). The page itself is open to all.
  *
- * <p>Every file is a classpath resource under {@code dashboard/}, read once at start. The page makes
- * no request to any other origin: {@link #CONTENT_SECURITY_POLICY} allows only this server, and no
- * inline script or style, so the script and the style sheet are files.
+ * <p>The page is rendered once per language at start, and each request gets the one its
+ * {@code Accept-Language} prefers ({@code Vary: Accept-Language}); the words come from the language
+ * files ({@link Languages}). Every file is a classpath resource under {@code dashboard/}. The page
+ * makes no request to any other origin: {@link StaticFile#CONTENT_SECURITY_POLICY} allows only this
+ * server, and no inline script or style, so the script and the style sheet are files.
  */
 public final class DashboardRoutes {
 
     /** Where the page and its files are served. */
     public static final String PAGE = "/";
     static final String ASSETS = "/dashboard/";
+    static final String TEMPLATE = "/dashboard/index.html";
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    private final Languages languages;
+    private final Map<String, StaticFile> pages = new LinkedHashMap<>();
+    private final List<StaticFile> assets;
 
-    /** One file of the dashboard: where it is served, which resource it is, as what. */
-    record Asset(String path, String resource, String contentType, byte[] bytes, String etag) {
-    }
-
-    private final List<Asset> assets;
-
-    public DashboardRoutes() {
-        this.assets = List.of(
-                load(PAGE, "index.html", "text/html; charset=utf-8"),
-                load(ASSETS + "dashboard.css", "dashboard.css", "text/css; charset=utf-8"),
-                load(ASSETS + "dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"));
+    public DashboardRoutes(Languages languages) {
+        this.languages = languages;
+        PageTemplate template = new PageTemplate(new String(StaticFile.read(TEMPLATE), StandardCharsets.UTF_8));
+        for (Language language : languages.all()) {
+            pages.put(language.code(), StaticFile.of(PAGE, TEMPLATE, "text/html; charset=utf-8",
+                    template.render(language, languages).getBytes(StandardCharsets.UTF_8)));
+        }
+        this.assets = List.of(asset("dashboard.css", "text/css; charset=utf-8"),
+                asset("dashboard.js", "text/javascript; charset=utf-8"));
     }
 
     public void register(Javalin app) {
-        for (Asset asset : assets) {
-            app.get(asset.path(), ctx -> serve(ctx, asset));
-            // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
-            app.head(asset.path(), ctx -> serve(ctx, asset));
+        app.get(PAGE, this::page);
+        // Javalin answers a HEAD from a GET route without running it; these have the GET's headers
+        app.head(PAGE, this::page);
+        for (StaticFile asset : assets) {
+            app.get(asset.path(), asset::serve);
+            app.head(asset.path(), asset::serve);
         }
     }
 
-    /** The files served, in order: the page first. */
-    List<Asset> assets() {
+    /** The page in each language, by language code. */
+    Map<String, StaticFile> pages() {
+        return pages;
+    }
+
+    /** The page's own files (its script and style sheet). */
+    List<StaticFile> assets() {
         return assets;
     }
 
-    private static void serve(Context ctx, Asset asset) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cache-Control", "no-cache");
-        ctx.header("ETag", asset.etag());
-        String known = ctx.header("If-None-Match");
-        if (known != null && known.contains(asset.etag())) {
-            ctx.status(304);
-            return;
-        }
-        ctx.contentType(asset.contentType()).result(asset.bytes());
+    private void page(Context ctx) {
+        ctx.header("Vary", "Accept-Language");
+        pages.get(languages.choose(ctx.header("Accept-Language")).code()).serve(ctx);
     }
 
-    private static Asset load(String path, String name, String contentType) {
-        String resource = "/dashboard/" + name;
-        try (InputStream in = DashboardRoutes.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("The dashboard file " + resource + " is missing from the classpath");
-            }
-            byte[] bytes = in.readAllBytes();
-            return new Asset(path, resource, contentType, bytes, etag(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the dashboard file " + resource, e);
-        }
-    }
-
-    private static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", impossible);
-        }
+    private static StaticFile asset(String name, String contentType) {
+        String resource = ASSETS + name;
+        return StaticFile.of(resource, resource, contentType, StaticFile.read(resource));
     }
 }

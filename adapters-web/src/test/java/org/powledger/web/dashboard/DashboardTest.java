@@ -46,6 +46,9 @@ import org.powledger.domain.statistics.YearChange;
 import org.powledger.domain.statistics.YearFigures;
 import org.powledger.web.ApiTest;
 import org.powledger.web.WebSettings;
+import org.powledger.web.http.StaticFile;
+import org.powledger.web.i18n.LanguageRoutes;
+import org.powledger.web.i18n.Languages;
 
 /** The dashboard page and its files over real HTTP, with the ledger's ports mocked. */
 class DashboardTest extends ApiTest {
@@ -150,8 +153,9 @@ class DashboardTest extends ApiTest {
 
     @Test
     void every_dashboard_file_is_served_and_nothing_else_is_under_dashboard() throws Exception {
-        Set<String> served = new DashboardRoutes().assets().stream().map(DashboardRoutes.Asset::resource)
-                .collect(Collectors.toSet());
+        DashboardRoutes routes = new DashboardRoutes(Languages.load());
+        Set<String> served = Stream.concat(routes.pages().values().stream(), routes.assets().stream())
+                .map(StaticFile::resource).collect(Collectors.toSet());
 
         assertThat(resourceFiles()).map(name -> "/dashboard/" + name).containsExactlyInAnyOrderElementsOf(served);
         api(client -> assertThat(client.get("/dashboard/index.html").send().status()).isEqualTo(404));
@@ -163,6 +167,9 @@ class DashboardTest extends ApiTest {
     void no_dashboard_file_refers_to_another_origin() throws Exception {
         for (String name : resourceFiles()) {
             assertThat(ExternalReferences.in(resource(name))).as(name).isEmpty();
+        }
+        for (StaticFile file : new LanguageRoutes(Languages.load()).files()) {
+            assertThat(ExternalReferences.in(new String(file.bytes(), StandardCharsets.UTF_8))).as(file.path()).isEmpty();
         }
     }
 
@@ -269,8 +276,8 @@ class DashboardTest extends ApiTest {
     void the_page_is_built_for_screen_readers_and_keyboards() {
         String page = resource("index.html");
 
-        assertThat(page).contains("<html lang=\"en\">", "<main id=\"main\"", "href=\"#main\"", "role=\"status\"",
-                "<label for=\"from\">", "<label for=\"to\">", "<label for=\"token-input\">");
+        assertThat(page).contains("<html lang=\"{{lang}}\">", "<main id=\"main\"", "href=\"#main\"", "role=\"status\"",
+                "<label for=\"from\"", "<label for=\"to\"", "<label for=\"token-input\"");
         assertThat(resource("dashboard.js")).contains("el('caption'", "scope: 'col'", "scope: 'row'",
                 "role: 'img'", "'aria-labelledby'");
     }
@@ -330,9 +337,11 @@ class DashboardTest extends ApiTest {
         return count;
     }
 
+    /** A file of the dashboard ({@code dashboard.js}) or, with a leading slash, any resource. */
     static String resource(String name) {
-        try (var in = DashboardRoutes.class.getResourceAsStream("/dashboard/" + name)) {
-            assertThat(in).as("/dashboard/" + name).isNotNull();
+        try (var in = DashboardRoutes.class.getResourceAsStream(
+                name.startsWith("/") ? name : "/dashboard/" + name)) {
+            assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AssertionError(e);
