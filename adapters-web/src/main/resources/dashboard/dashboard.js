@@ -417,7 +417,7 @@
     const left = Math.min(Math.max(4, x + 10), width - boxWidth - 4);
     const top = Math.max(4, y - boxHeight - 6);
     tip.replaceChildren(svg('rect', { class: 'tip-box', x: left, y: top, width: boxWidth, height: boxHeight, rx: 4 }),
-      all.map((line, i) => svg('text', { class: i === 0 ? 'tip-title' : 'tip-line', x: left + 8, y: top + 20 + 16 * i,
+      ...all.map((line, i) => svg('text', { class: i === 0 ? 'tip-title' : 'tip-line', x: left + 8, y: top + 20 + 16 * i,
         text: line })));
     tip.setAttribute('visibility', 'visible');
   }
