@@ -39,6 +39,11 @@ public final class MockedStore {
             public <T> T write(Supplier<T> work) {
                 return work.get();
             }
+
+            @Override
+            public <T> T read(Supplier<T> work) {
+                return work.get();
+            }
         });
     }
 }

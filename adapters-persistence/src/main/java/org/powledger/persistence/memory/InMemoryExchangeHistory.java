@@ -12,24 +12,35 @@ import org.powledger.domain.port.out.ExchangeHistory;
 final class InMemoryExchangeHistory implements ExchangeHistory {
 
     private final MemoryLedger ledger;
-    private final Map<ExchangeId, List<HistoryEntry>> entries = new HashMap<>();
+    /** Each id's entries as an unmodifiable list, replaced (never changed) on append: copies share them. */
+    private final MemoryLedger.Table<Map<ExchangeId, List<HistoryEntry>>> table;
 
     InMemoryExchangeHistory(MemoryLedger ledger) {
         this.ledger = ledger;
+        this.table = ledger.table(new HashMap<>(), HashMap::new);
     }
 
     @Override
     public void append(HistoryEntry entry) {
         ledger.write(() -> {
-            List<HistoryEntry> versions = entries.computeIfAbsent(entry.exchangeId(), k -> new ArrayList<>());
-            versions.add(entry);
-            ledger.onRollback(() -> versions.remove(versions.size() - 1));
+            Map<ExchangeId, List<HistoryEntry>> entries = table.state();
+            List<HistoryEntry> before = entries.getOrDefault(entry.exchangeId(), List.of());
+            List<HistoryEntry> after = new ArrayList<>(before);
+            after.add(entry);
+            entries.put(entry.exchangeId(), List.copyOf(after));
+            ledger.onRollback(() -> {
+                if (before.isEmpty()) {
+                    entries.remove(entry.exchangeId());
+                } else {
+                    entries.put(entry.exchangeId(), before);
+                }
+            });
         });
     }
 
     @Override
     public List<HistoryEntry> of(ExchangeId id) {
-        return ledger.read(() -> entries.getOrDefault(id, List.of()).stream()
+        return ledger.read(() -> table.state().getOrDefault(id, List.of()).stream()
                 .sorted(Comparator.comparingInt(HistoryEntry::version))
                 .toList());
     }

@@ -27,28 +27,43 @@ final class InMemoryExchanges implements Exchanges {
     private static final Comparator<ExchangeRecord> LEDGER_ORDER = Comparator.comparing(ExchangePosition::of);
 
     private final MemoryLedger ledger;
-    private final Map<ExchangeId, ExchangeRecord> byId = new HashMap<>();
-    private final Map<String, ExchangeId> byRef = new HashMap<>();
-    private long lastSequence;
+    private final MemoryLedger.Table<Rows> table;
+
+    /** The records by id and by ref, and the last place given in recording order. */
+    private static final class Rows {
+        final Map<ExchangeId, ExchangeRecord> byId = new HashMap<>();
+        final Map<String, ExchangeId> byRef = new HashMap<>();
+        long lastSequence;
+
+        Rows copy() {
+            Rows copy = new Rows();
+            copy.byId.putAll(byId);
+            copy.byRef.putAll(byRef);
+            copy.lastSequence = lastSequence;
+            return copy;
+        }
+    }
 
     InMemoryExchanges(MemoryLedger ledger) {
         this.ledger = ledger;
+        this.table = ledger.table(new Rows(), Rows::copy);
     }
 
     @Override
     public ExchangeRecord add(ExchangeId id, Exchange exchange, Instant at) {
         return ledger.write(() -> {
-            if (byId.containsKey(id)) {
+            Rows rows = table.state();
+            if (rows.byId.containsKey(id)) {
                 throw new Conflict("An exchange with id '" + id + "' already exists", id.value());
             }
             requireRefFree(exchange.ref(), id);
-            long previous = lastSequence;
+            long previous = rows.lastSequence;
             ExchangeRecord record = new ExchangeRecord(id, previous + 1, 1, at, at, exchange);
-            lastSequence = record.sequence();
+            rows.lastSequence = record.sequence();
             put(record);
             ledger.onRollback(() -> {
                 unput(record);
-                lastSequence = previous;
+                rows.lastSequence = previous;
             });
             return record;
         });
@@ -57,7 +72,7 @@ final class InMemoryExchanges implements Exchanges {
     @Override
     public void replace(ExchangeRecord record) {
         ledger.write(() -> {
-            ExchangeRecord old = byId.get(record.id());
+            ExchangeRecord old = table.state().byId.get(record.id());
             if (old == null) {
                 throw new NotFound("exchange", record.id().value());
             }
@@ -76,7 +91,7 @@ final class InMemoryExchanges implements Exchanges {
     @Override
     public void remove(ExchangeId id) {
         ledger.write(() -> {
-            ExchangeRecord old = byId.get(id);
+            ExchangeRecord old = table.state().byId.get(id);
             if (old != null) {
                 unput(old);
                 ledger.onRollback(() -> put(old));
@@ -86,18 +101,21 @@ final class InMemoryExchanges implements Exchanges {
 
     @Override
     public Optional<ExchangeRecord> byId(ExchangeId id) {
-        return ledger.read(() -> Optional.ofNullable(byId.get(id)));
+        return ledger.read(() -> Optional.ofNullable(table.state().byId.get(id)));
     }
 
     @Override
     public Optional<ExchangeRecord> byRef(String ref) {
-        return ledger.read(() -> Optional.ofNullable(byRef.get(ref)).map(byId::get));
+        return ledger.read(() -> {
+            Rows rows = table.state();
+            return Optional.ofNullable(rows.byRef.get(ref)).map(rows.byId::get);
+        });
     }
 
     @Override
     public Page<ExchangeRecord> list(ExchangeQuery query, PageRequest page) {
         ExchangePosition after = page.cursor() == null ? null : ExchangePosition.fromCursor(page.cursor());
-        List<ExchangeRecord> matching = ledger.read(() -> byId.values().stream()
+        List<ExchangeRecord> matching = ledger.read(() -> table.state().byId.values().stream()
                 .filter(query::matches)
                 .filter(r -> after == null || ExchangePosition.of(r).compareTo(after) < 0)
                 .sorted(LEDGER_ORDER.reversed())
@@ -113,42 +131,44 @@ final class InMemoryExchanges implements Exchanges {
     /** Walks a copy taken under the lock, so a slow consumer never holds writers up. */
     @Override
     public void forEach(Consumer<ExchangeRecord> action) {
-        List<ExchangeRecord> all = ledger.read(() -> new ArrayList<>(byId.values()));
+        List<ExchangeRecord> all = ledger.read(() -> new ArrayList<>(table.state().byId.values()));
         all.sort(LEDGER_ORDER);
         all.forEach(action);
     }
 
     @Override
     public boolean anyLineWith(UnitId unit) {
-        return ledger.read(() -> byId.values().stream().anyMatch(r -> r.exchange().mentions(unit)));
+        return ledger.read(() -> table.state().byId.values().stream().anyMatch(r -> r.exchange().mentions(unit)));
     }
 
     @Override
     public boolean anyLineWith(CohortId cohort) {
-        return ledger.read(() -> byId.values().stream().anyMatch(r -> r.exchange().mentions(cohort)));
+        return ledger.read(() -> table.state().byId.values().stream().anyMatch(r -> r.exchange().mentions(cohort)));
     }
 
     private void requireRefFree(String ref, ExchangeId owner) {
         if (ref == null) {
             return;
         }
-        ExchangeId holder = byRef.get(ref);
+        ExchangeId holder = table.state().byRef.get(ref);
         if (holder != null && !holder.equals(owner)) {
             throw new Conflict("The ref '" + ref + "' is already used by exchange '" + holder + "'", holder.value());
         }
     }
 
     private void put(ExchangeRecord record) {
-        byId.put(record.id(), record);
+        Rows rows = table.state();
+        rows.byId.put(record.id(), record);
         if (record.exchange().ref() != null) {
-            byRef.put(record.exchange().ref(), record.id());
+            rows.byRef.put(record.exchange().ref(), record.id());
         }
     }
 
     private void unput(ExchangeRecord record) {
-        byId.remove(record.id());
+        Rows rows = table.state();
+        rows.byId.remove(record.id());
         if (record.exchange().ref() != null) {
-            byRef.remove(record.exchange().ref());
+            rows.byRef.remove(record.exchange().ref());
         }
     }
 }

@@ -26,27 +26,42 @@ import org.powledger.domain.port.out.Reports;
 final class InMemoryReports implements Reports {
 
     private final MemoryLedger ledger;
-    private final TreeMap<Long, ReportRecord> bySequence = new TreeMap<>();
-    private final Map<ReportId, ReportRecord> byId = new HashMap<>();
-    private long lastSequence;
+    private final MemoryLedger.Table<Rows> table;
+
+    /** The reports by place in recording order and by id, and the last place given. */
+    private static final class Rows {
+        final TreeMap<Long, ReportRecord> bySequence = new TreeMap<>();
+        final Map<ReportId, ReportRecord> byId = new HashMap<>();
+        long lastSequence;
+
+        Rows copy() {
+            Rows copy = new Rows();
+            copy.bySequence.putAll(bySequence);
+            copy.byId.putAll(byId);
+            copy.lastSequence = lastSequence;
+            return copy;
+        }
+    }
 
     InMemoryReports(MemoryLedger ledger) {
         this.ledger = ledger;
+        this.table = ledger.table(new Rows(), Rows::copy);
     }
 
     @Override
     public ReportRecord add(ReportId id, Report report, Instant at) {
         return ledger.write(() -> {
-            if (byId.containsKey(id)) {
+            Rows rows = table.state();
+            if (rows.byId.containsKey(id)) {
                 throw new Conflict("A report with id '" + id + "' already exists", id.value());
             }
-            long previous = lastSequence;
+            long previous = rows.lastSequence;
             ReportRecord record = new ReportRecord(id, previous + 1, at, report);
-            lastSequence = record.sequence();
+            rows.lastSequence = record.sequence();
             put(record);
             ledger.onRollback(() -> {
                 unput(record);
-                lastSequence = previous;
+                rows.lastSequence = previous;
             });
             return record;
         });
@@ -55,7 +70,7 @@ final class InMemoryReports implements Reports {
     @Override
     public void replace(ReportRecord record) {
         ledger.write(() -> {
-            ReportRecord old = byId.get(record.id());
+            ReportRecord old = table.state().byId.get(record.id());
             if (old == null) {
                 throw new NotFound("report", record.id().value());
             }
@@ -73,7 +88,7 @@ final class InMemoryReports implements Reports {
     @Override
     public void remove(ReportId id) {
         ledger.write(() -> {
-            ReportRecord old = byId.get(id);
+            ReportRecord old = table.state().byId.get(id);
             if (old != null) {
                 unput(old);
                 ledger.onRollback(() -> put(old));
@@ -83,13 +98,13 @@ final class InMemoryReports implements Reports {
 
     @Override
     public Optional<ReportRecord> byId(ReportId id) {
-        return ledger.read(() -> Optional.ofNullable(byId.get(id)));
+        return ledger.read(() -> Optional.ofNullable(table.state().byId.get(id)));
     }
 
     @Override
     public Page<ReportRecord> list(PageRequest page) {
         long after = page.cursor() == null ? 0 : sequenceOf(page.cursor());
-        List<ReportRecord> matching = ledger.read(() -> bySequence.tailMap(after, false).values().stream()
+        List<ReportRecord> matching = ledger.read(() -> table.state().bySequence.tailMap(after, false).values().stream()
                 .limit(page.limit() + 1L).toList());
         if (matching.size() <= page.limit()) {
             return new Page<>(matching, null);
@@ -100,7 +115,7 @@ final class InMemoryReports implements Reports {
 
     @Override
     public List<ReportRecord> all() {
-        return ledger.read(() -> new ArrayList<>(bySequence.values()));
+        return ledger.read(() -> new ArrayList<>(table.state().bySequence.values()));
     }
 
     @Override
@@ -119,17 +134,19 @@ final class InMemoryReports implements Reports {
     }
 
     private boolean any(Predicate<ReportScope> naming) {
-        return ledger.read(() -> byId.values().stream().anyMatch(r -> naming.test(r.report().scope())));
+        return ledger.read(() -> table.state().byId.values().stream().anyMatch(r -> naming.test(r.report().scope())));
     }
 
     private void put(ReportRecord record) {
-        byId.put(record.id(), record);
-        bySequence.put(record.sequence(), record);
+        Rows rows = table.state();
+        rows.byId.put(record.id(), record);
+        rows.bySequence.put(record.sequence(), record);
     }
 
     private void unput(ReportRecord record) {
-        byId.remove(record.id());
-        bySequence.remove(record.sequence());
+        Rows rows = table.state();
+        rows.byId.remove(record.id());
+        rows.bySequence.remove(record.sequence());
     }
 
     static long sequenceOf(String cursor) {

@@ -15,4 +15,9 @@ final class InMemoryTransactions implements Transactions {
     public <T> T write(Supplier<T> work) {
         return ledger.write(work);
     }
+
+    @Override
+    public <T> T read(Supplier<T> work) {
+        return ledger.readTransaction(work);
+    }
 }

@@ -16,18 +16,19 @@ final class SlugTable<K, V> {
     private final MemoryLedger ledger;
     private final Function<Versioned<V>, K> idOf;
     private final Function<K, String> slugOf;
-    private final TreeMap<String, Versioned<V>> rows = new TreeMap<>();
+    private final MemoryLedger.Table<TreeMap<String, Versioned<V>>> table;
 
     SlugTable(MemoryLedger ledger, Function<Versioned<V>, K> idOf, Function<K, String> slugOf) {
         this.ledger = ledger;
         this.idOf = idOf;
         this.slugOf = slugOf;
+        this.table = ledger.table(new TreeMap<>(), TreeMap::new);
     }
 
     void save(Versioned<V> value) {
         ledger.write(() -> {
             String id = slugOf.apply(idOf.apply(value));
-            Versioned<V> old = rows.put(id, value);
+            Versioned<V> old = table.state().put(id, value);
             ledger.onRollback(() -> restore(id, old));
         });
     }
@@ -35,19 +36,21 @@ final class SlugTable<K, V> {
     void remove(K id) {
         ledger.write(() -> {
             String slug = slugOf.apply(id);
-            Versioned<V> old = rows.remove(slug);
+            Versioned<V> old = table.state().remove(slug);
             ledger.onRollback(() -> restore(slug, old));
         });
     }
 
     Optional<Versioned<V>> byId(K id) {
-        return ledger.read(() -> Optional.ofNullable(rows.get(slugOf.apply(id))));
+        return ledger.read(() -> Optional.ofNullable(table.state().get(slugOf.apply(id))));
     }
 
     Page<Versioned<V>> list(PageRequest page) {
         String after = page.cursor() == null ? null : Cursor.decode(page.cursor(), 1).get(0);
-        List<Versioned<V>> matching = ledger.read(() -> (after == null ? rows : rows.tailMap(after, false))
-                .values().stream().limit(page.limit() + 1L).toList());
+        List<Versioned<V>> matching = ledger.read(() -> {
+            TreeMap<String, Versioned<V>> rows = table.state();
+            return (after == null ? rows : rows.tailMap(after, false)).values().stream().limit(page.limit() + 1L).toList();
+        });
         if (matching.size() <= page.limit()) {
             return new Page<>(matching, null);
         }
@@ -57,6 +60,7 @@ final class SlugTable<K, V> {
 
     List<V> all() {
         return ledger.read(() -> {
+            TreeMap<String, Versioned<V>> rows = table.state();
             List<V> values = new ArrayList<>(rows.size());
             rows.values().forEach(v -> values.add(v.value()));
             return values;
@@ -65,9 +69,9 @@ final class SlugTable<K, V> {
 
     private void restore(String id, Versioned<V> old) {
         if (old == null) {
-            rows.remove(id);
+            table.state().remove(id);
         } else {
-            rows.put(id, old);
+            table.state().put(id, old);
         }
     }
 }

@@ -93,8 +93,11 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /**
-     * Reads several statements as of one moment: a read transaction on one connection, bound to the
-     * thread so that the repositories called from {@code work} see the same moment.
+     * Reads several statements as of one moment: a read transaction on one pooled reader connection,
+     * bound to the thread so that the repositories called from {@code work} see the same moment. The
+     * first statement after {@code BEGIN} pins the moment at once (a deferred {@code BEGIN} alone takes
+     * its snapshot only at the first read). WAL keeps that moment for the reader without taking any
+     * lock a writer waits for, and the reader writes nothing, so the revision stays put.
      */
     <T> T snapshot(Function<Handle, T> work) {
         Handle bound = current();
@@ -106,6 +109,7 @@ final class SqliteDatabase implements AutoCloseable {
             snapshot.set(handle);
             T result;
             try {
+                handle.select("SELECT revision FROM ledger_state WHERE id = 1").mapTo(Long.class).one();
                 result = work.apply(handle);
             } catch (RuntimeException | Error e) {
                 snapshot.remove();
@@ -127,6 +131,9 @@ final class SqliteDatabase implements AutoCloseable {
     <T> T transaction(Supplier<T> work) {
         if (writing.get() != null) {
             return work.get();
+        }
+        if (snapshot.get() != null) {
+            throw new IllegalStateException("a write cannot start inside a read transaction");
         }
         writeLock.lock();
         try (Handle handle = writes.open()) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.powledger.domain.fixtures.LedgerFixtures;
 import org.powledger.domain.model.AccessScope;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.HistoryEntry;
@@ -221,6 +222,94 @@ public abstract class TransactionsContract extends StoreContract {
             r2.get(60, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_read_held_open_does_not_block_a_write_and_keeps_seeing_its_moment() throws Exception {
+        ExchangeRecord before = add(on("2024-01-01").ref("before"));
+        long revisionBefore = store.revision().current();
+        CountDownLatch readOpen = new CountDownLatch(1);
+        CountDownLatch writeDone = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<String>> reader = pool.submit(() -> store.transactions().read(() -> {
+                List<String> seen = new ArrayList<>();
+                store.exchanges().forEach(r -> seen.add("first:" + r.exchange().ref()));
+                readOpen.countDown();
+                await(writeDone);
+                store.exchanges().forEach(r -> seen.add("again:" + r.exchange().ref()));
+                store.exchanges().byRef("during").ifPresent(r -> seen.add("byRef:during"));
+                seen.add("units:" + store.units().all().size());
+                seen.add("revision-moved:" + (store.revision().current() != revisionBefore));
+                return seen;
+            }));
+            await(readOpen);
+
+            Future<ExchangeRecord> writer = pool.submit(() -> store.transactions().write(() -> {
+                store.units().remove(UnitId.of("dpsu"));
+                return add(on("2024-01-02").ref("during"));
+            }));
+            ExchangeRecord during = writer.get(5, TimeUnit.SECONDS);
+            writeDone.countDown();
+
+            assertThat(reader.get(10, TimeUnit.SECONDS)).containsExactly("first:before", "again:before",
+                    "units:" + LedgerFixtures.seedUnits().size(), "revision-moved:false");
+            assertThat(store.exchanges().byId(during.id())).isPresent();
+            assertThat(store.exchanges().byId(before.id())).isPresent();
+        } finally {
+            writeDone.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_read_leaves_the_revision_where_it_was() {
+        add(on("2024-01-01"));
+        long start = store.revision().current();
+
+        int seen = store.transactions().read(() -> {
+            List<ExchangeRecord> all = new ArrayList<>();
+            store.exchanges().forEach(all::add);
+            store.units().all();
+            store.reports().all();
+            return all.size();
+        });
+
+        assertThat(seen).isEqualTo(1);
+        assertThat(store.revision().current()).isEqualTo(start);
+    }
+
+    @Test
+    void a_write_inside_a_read_is_refused_and_changes_nothing() {
+        long start = store.revision().current();
+
+        assertThatThrownBy(() -> store.transactions().read(() -> store.transactions().write(
+                () -> add(on("2024-01-01").ref("sneaked")))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.transactions().read(() -> add(on("2024-01-01").ref("sneaked"))))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(store.exchanges().byRef("sneaked")).isEmpty();
+        assertThat(store.revision().current()).isEqualTo(start);
+    }
+
+    @Test
+    void a_read_inside_a_write_joins_it_and_sees_its_changes() {
+        store.transactions().write(() -> {
+            ExchangeRecord record = add(on("2024-01-01").ref("unsaved"));
+            assertThat(store.transactions().read(() -> store.exchanges().byRef("unsaved"))).contains(record);
+        });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out waiting for the other thread");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

@@ -63,7 +63,7 @@ public final class TokenService implements Authenticating, ManagingTokens {
 
     @Override
     public List<Token> list() {
-        return store.tokens().all();
+        return store.transactions().read(() -> store.tokens().all());
     }
 
     @Override

@@ -36,12 +36,13 @@ public final class CohortService implements KeepingCohorts {
 
     @Override
     public Versioned<Cohort> get(CohortId id) {
-        return store.cohorts().byId(id).orElseThrow(() -> new NotFound("cohort", id.value()));
+        return store.transactions().read(() -> store.cohorts().byId(id))
+                .orElseThrow(() -> new NotFound("cohort", id.value()));
     }
 
     @Override
     public Page<Versioned<Cohort>> list(PageRequest page) {
-        return store.cohorts().list(page);
+        return store.transactions().read(() -> store.cohorts().list(page));
     }
 
     @Override

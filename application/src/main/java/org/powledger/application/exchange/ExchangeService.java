@@ -147,17 +147,19 @@ public final class ExchangeService implements RecordingExchanges {
 
     @Override
     public ExchangeRecord get(ExchangeId id) {
-        return store.exchanges().byId(id).orElseThrow(() -> new NotFound("exchange", id.value()));
+        return store.transactions().read(() -> store.exchanges().byId(id))
+                .orElseThrow(() -> new NotFound("exchange", id.value()));
     }
 
     @Override
     public Page<ExchangeRecord> list(ExchangeFilter filter, PageRequest page) {
-        return store.exchanges().list(resolve(filter), page);
+        // One snapshot: the unit tree that resolves `unit` is the one the listed records were written against.
+        return store.transactions().read(() -> store.exchanges().list(resolve(filter), page));
     }
 
     @Override
     public List<HistoryEntry> history(ExchangeId id) {
-        List<HistoryEntry> entries = store.history().of(id);
+        List<HistoryEntry> entries = store.transactions().read(() -> store.history().of(id));
         if (entries.isEmpty()) {
             throw new NotFound("exchange", id.value());
         }

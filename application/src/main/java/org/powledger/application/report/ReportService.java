@@ -40,12 +40,13 @@ public final class ReportService implements KeepingReports {
 
     @Override
     public ReportRecord get(ReportId id) {
-        return store.reports().byId(id).orElseThrow(() -> new NotFound("report", id.value()));
+        return store.transactions().read(() -> store.reports().byId(id))
+                .orElseThrow(() -> new NotFound("report", id.value()));
     }
 
     @Override
     public Page<ReportRecord> list(PageRequest page) {
-        return store.reports().list(page);
+        return store.transactions().read(() -> store.reports().list(page));
     }
 
     @Override

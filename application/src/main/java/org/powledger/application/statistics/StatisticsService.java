@@ -16,6 +16,7 @@ import org.powledger.domain.port.out.Exchanges;
 import org.powledger.domain.port.out.LedgerRevision;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.domain.port.out.Reports;
+import org.powledger.domain.port.out.Transactions;
 import org.powledger.domain.port.out.Units;
 import org.powledger.domain.statistics.CohortFigures;
 import org.powledger.domain.statistics.FirstReturn;
@@ -33,8 +34,9 @@ import org.powledger.domain.statistics.YearFigures;
  *
  * <p>Every call first asks the store for its {@link LedgerRevision}. When it is the revision of the
  * statistics kept, they answer (and answers already given for the same question are served again);
- * otherwise the whole ledger is read afresh and the kept statistics are replaced. A write committed
- * before a call has moved the revision on, so no call ever sees a ledger older than itself.
+ * otherwise the whole ledger is read afresh, in one read transaction together with its revision, and
+ * the kept statistics are replaced. A write committed before a call has moved the revision on, so no
+ * call ever sees a ledger older than itself; reading takes no write lock and moves nothing.
  *
  * <p>Thread-safe: the kept state is one immutable object behind a volatile reference; a reload is
  * done by one thread at a time while the others wait for it, and calls that find the revision
@@ -44,28 +46,28 @@ public final class StatisticsService implements ReadingStatistics {
 
     /** How many distinct answers are kept per revision; beyond that they are computed each time. */
     static final int MAX_KEPT_ANSWERS = 256;
-    /** How many times a reload reads the store while writes keep moving the revision. */
-    static final int MAX_READS = 3;
 
     private final Exchanges exchanges;
     private final Units units;
     private final Cohorts cohorts;
     private final Reports reports;
     private final LedgerRevision revision;
+    private final Transactions transactions;
     private final Object reloading = new Object();
     private volatile Kept kept;
 
     public StatisticsService(Exchanges exchanges, Units units, Cohorts cohorts, Reports reports,
-                             LedgerRevision revision) {
+                             LedgerRevision revision, Transactions transactions) {
         this.exchanges = Objects.requireNonNull(exchanges);
         this.units = Objects.requireNonNull(units);
         this.cohorts = Objects.requireNonNull(cohorts);
         this.reports = Objects.requireNonNull(reports);
         this.revision = Objects.requireNonNull(revision);
+        this.transactions = Objects.requireNonNull(transactions);
     }
 
     public StatisticsService(LedgerStore store) {
-        this(store.exchanges(), store.units(), store.cohorts(), store.reports(), store.revision());
+        this(store.exchanges(), store.units(), store.cohorts(), store.reports(), store.revision(), store.transactions());
     }
 
     /** The statistics of one revision and the answers they have given. */
@@ -163,20 +165,10 @@ public final class StatisticsService implements ReadingStatistics {
             if (known != null && known.revision() == now) {
                 return known;
             }
-            // The store is read piece by piece, not in one transaction: when the revision moved while
-            // reading, a write may be half in what was read, so it is read again (a few times at most).
-            // Whatever is kept is no older than the revision it is kept under; if it is newer, the next
-            // call finds the newer revision and reads again, so no answer is ever stale.
-            for (int attempt = 1; ; attempt++) {
-                LedgerStatistics read = readLedger();
-                long after = revision.current();
-                if (after == now || attempt == MAX_READS) {
-                    Kept fresh = new Kept(now, read, new ConcurrentHashMap<>());
-                    kept = fresh;
-                    return fresh;
-                }
-                now = after;
-            }
+            // One snapshot: the statistics and the revision they are kept under are of the same moment.
+            Kept fresh = transactions.read(() -> new Kept(revision.current(), readLedger(), new ConcurrentHashMap<>()));
+            kept = fresh;
+            return fresh;
         }
     }
 

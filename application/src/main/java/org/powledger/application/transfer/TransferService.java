@@ -92,8 +92,8 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
 
     @Override
     public void export(LedgerSink sink) {
-        // One transaction: the export is a consistent picture even while others write.
-        store.transactions().write(() -> {
+        // One read transaction: a consistent picture even while others write, and no write waits for it.
+        store.transactions().read(() -> {
             parentsFirst(all(store.units()::list)).forEach(sink::unit);
             all(store.cohorts()::list).forEach(sink::cohort);
             store.exchanges().forEach(sink::exchange);

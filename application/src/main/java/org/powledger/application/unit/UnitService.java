@@ -43,12 +43,13 @@ public final class UnitService implements KeepingUnits {
 
     @Override
     public Versioned<Unit> get(UnitId id) {
-        return store.units().byId(id).orElseThrow(() -> new NotFound("unit", id.value()));
+        return store.transactions().read(() -> store.units().byId(id))
+                .orElseThrow(() -> new NotFound("unit", id.value()));
     }
 
     @Override
     public Page<Versioned<Unit>> list(PageRequest page) {
-        return store.units().list(page);
+        return store.transactions().read(() -> store.units().list(page));
     }
 
     @Override
