@@ -1,37 +1,53 @@
 package org.powledger.web.i18n;
 
 import io.javalin.Javalin;
-import java.util.ArrayList;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.powledger.web.http.StaticFile;
 
 /**
- * Serves what every page needs to speak the reader's language: the script {@code /i18n/i18n.js} and
- * one strings file per language, {@code /i18n/CODE.json}.
+ * Serves what every page needs to speak the reader's language, under {@code /i18n/{file}}: the script
+ * {@code i18n.js} and one strings file per language, {@code CODE.json}. One route for all of them, so
+ * that a new language file needs no new route.
  */
 public final class LanguageRoutes {
 
-    private final List<StaticFile> files = new ArrayList<>();
+    static final String ROUTE = Languages.FOLDER + "{file}";
+
+    private final Map<String, StaticFile> files = new LinkedHashMap<>();
 
     public LanguageRoutes(Languages languages) {
-        String script = Languages.FOLDER + "i18n.js";
-        files.add(StaticFile.of(script, script, "text/javascript; charset=utf-8", StaticFile.read(script)));
+        add(StaticFile.of(Languages.FOLDER + "i18n.js", Languages.FOLDER + "i18n.js", "text/javascript; charset=utf-8",
+                StaticFile.read(Languages.FOLDER + "i18n.js")));
         for (Language language : languages.all()) {
             String path = Languages.FOLDER + language.code() + ".json";
-            files.add(StaticFile.of(path, path, "application/json; charset=utf-8", language.file()));
+            add(StaticFile.of(path, path, "application/json; charset=utf-8", language.file()));
         }
     }
 
     public void register(Javalin app) {
-        for (StaticFile file : files) {
-            app.get(file.path(), file::serve);
-            // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
-            app.head(file.path(), file::serve);
-        }
+        app.get(ROUTE, this::serve);
+        // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
+        app.head(ROUTE, this::serve);
     }
 
     /** The files served: the script first. */
     public List<StaticFile> files() {
-        return files;
+        return List.copyOf(files.values());
+    }
+
+    private void serve(Context ctx) {
+        StaticFile file = files.get(Languages.FOLDER + ctx.pathParam("file"));
+        if (file == null) {
+            throw new NotFoundResponse("No such file");
+        }
+        file.serve(ctx);
+    }
+
+    private void add(StaticFile file) {
+        files.put(file.path(), file);
     }
 }

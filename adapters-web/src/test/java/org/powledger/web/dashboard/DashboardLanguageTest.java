@@ -140,6 +140,28 @@ class DashboardLanguageTest extends ApiTest {
     }
 
     @Test
+    void the_language_files_and_their_script_are_served_to_the_page_and_nothing_else_under_i18n() {
+        api(client -> {
+            for (Language language : languages.all()) {
+                Reply reply = client.get("/i18n/" + language.code() + ".json").send();
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(DashboardTest.normalised(reply.contentType())).isEqualTo("application/json; charset=utf-8");
+                assertThat(reply.json().get("language.name").asText()).isEqualTo(language.name());
+                DashboardTest.assertSecurityHeaders(reply);
+            }
+            Reply script = client.get("/i18n/i18n.js").send();
+            assertThat(script.status()).isEqualTo(200);
+            assertThat(DashboardTest.normalised(script.contentType())).isEqualTo("text/javascript; charset=utf-8");
+            assertThat(client.call("HEAD", "/i18n/uk.json").send().header("ETag")).matches("\"[0-9a-f]{24}\"");
+
+            Reply missing = client.get("/i18n/fr.json").send();
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.contentType()).startsWith("application/problem+json");
+            assertThat(client.get("/i18n/..%2Fdashboard%2Findex.html").send().status()).isEqualTo(404);
+        });
+    }
+
+    @Test
     void the_template_itself_holds_no_words() {
         String template = DashboardTest.resource("index.html").replaceAll("(?s)<script.*?</script>", "");
 
