@@ -40,8 +40,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess serve(Path db, String... extraArgs) throws Exception {
+        return serve(db, 0, extraArgs);
+    }
+
+    /** Starts {@code serve} on {@code port} (0: a free one) and waits until it listens. */
+    static ServerProcess serve(Path db, int port, String... extraArgs) throws Exception {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx128m", "-jar", jar().toString(), "serve",
-                "--db", db.toString(), "--port", "0"));
+                "--db", db.toString(), "--port", String.valueOf(port)));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -67,8 +72,8 @@ final class ServerProcess implements AutoCloseable {
         }, "server-stdout");
         reader.setDaemon(true);
         reader.start();
-        int port = started.get(60, TimeUnit.SECONDS)[0];
-        return new ServerProcess(process, port, token[0]);
+        int listening = started.get(60, TimeUnit.SECONDS)[0];
+        return new ServerProcess(process, listening, token[0]);
     }
 
     /** Runs another command of the jar to completion: its exit code and what it printed. */
@@ -119,7 +124,11 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static String java() {
+    int port() {
+        return port;
+    }
+
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
