@@ -12,21 +12,11 @@
 # ledger (or one of its own): its units share ids with seeds.ndjson but not their parents.
 set -euo pipefail
 
-API="${API:-http://127.0.0.1:8080/api/v1}"
-TOKEN="${TOKEN:?set TOKEN to a token with the write scope (see the top of this script)}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=load-common.sh
+. "$HERE/load-common.sh"
 
-echo "Importing $HERE/public-record.ndjson into $API"
-curl --silent --show-error --fail-with-body -X POST --data-binary "@$HERE/public-record.ndjson" \
-  -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $TOKEN" "$API/import"
-echo
-
-# Prints a heading and what GET $API$2 answers.
-show() {
-  echo
-  echo "== $1"
-  curl --silent --show-error --fail-with-body "$API$2"
-}
+import_ledger "$HERE/public-record.ndjson"
 
 show "Exchanges and people returned per year (stages of one operation count once)" \
   "/stats/yearly?format=csv"

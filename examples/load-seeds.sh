@@ -10,21 +10,11 @@
 # Loading again changes nothing: every record in the file carries its id.
 set -euo pipefail
 
-API="${API:-http://127.0.0.1:8080/api/v1}"
-TOKEN="${TOKEN:?set TOKEN to a token with the write scope (see the top of this script)}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=load-common.sh
+. "$HERE/load-common.sh"
 
-echo "Importing $HERE/seeds.ndjson into $API"
-curl --silent --show-error --fail-with-body -X POST --data-binary "@$HERE/seeds.ndjson" \
-  -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $TOKEN" "$API/import"
-echo
-
-# Prints a heading and what GET $API$2 answers; a third argument filters the answer.
-show() {
-  echo
-  echo "== $1"
-  curl --silent --show-error --fail-with-body "$API$2" | "${3:-cat}"
-}
+import_ledger "$HERE/seeds.ndjson"
 
 # The unit statistics list every unit: keep the header and the units with someone returned.
 units_with_someone() {

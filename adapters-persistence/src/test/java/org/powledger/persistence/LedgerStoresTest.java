@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.powledger.persistence.postgresql.PostgresLocation;
+import org.powledger.persistence.postgresql.TestPostgres;
 import org.junit.jupiter.api.io.TempDir;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.persistence.memory.InMemoryLedgerStore;
@@ -68,10 +70,20 @@ class LedgerStoresTest {
     }
 
     @Test
-    void postgresql_is_not_supported_yet() {
-        assertThatThrownBy(() -> LedgerStores.open("jdbc:postgresql://localhost/powledger"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("PostgreSQL is not supported yet");
+    void a_postgresql_url_opens_the_postgresql_store() {
+        PostgresLocation ledger = TestPostgres.newLedger();
+        try (LedgerStore store = LedgerStores.open(ledger.url())) {
+            assertThat(store.kind()).isEqualTo("postgresql");
+            assertThat(store.isUp()).isTrue();
+        }
+    }
+
+    @Test
+    void an_unreachable_postgresql_names_the_database_but_never_the_password() {
+        assertThatThrownBy(() -> LedgerStores.open("jdbc:postgresql://127.0.0.1:1/powledger?user=u&password=s3cret"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot open the database jdbc:postgresql://127.0.0.1:1/powledger: ")
+                .hasMessageNotContaining("s3cret");
     }
 
     @Test

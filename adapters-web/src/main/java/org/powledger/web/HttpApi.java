@@ -3,6 +3,7 @@ package org.powledger.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Objects;
 import org.powledger.domain.port.in.Authenticating;
 import org.powledger.domain.port.in.CheckingHealth;
@@ -16,9 +17,9 @@ import org.powledger.web.access.BearerAccess;
 import org.powledger.web.cohort.CohortRoutes;
 import org.powledger.web.dashboard.DashboardRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
+import org.powledger.web.http.Representations;
 import org.powledger.web.i18n.LanguageRoutes;
 import org.powledger.web.i18n.Languages;
-import org.powledger.web.http.Representations;
 import org.powledger.web.json.JsonBodies;
 import org.powledger.web.json.JsonSupport;
 import org.powledger.web.problem.JettyProblems;
@@ -37,8 +38,8 @@ import org.powledger.web.unit.UnitRoutes;
  * ...
  * api.stop();
  * }</pre>
- * {@link #app()} gives the Javalin application itself, for tests and for adding more routes
- * before it starts. {@code POST /api/v1/import} reads its body as a stream up to
+ * {@link #app()} gives the Javalin application itself, for tests; Javalin 7 takes every route while
+ * the application is configured, so all routes are registered here. {@code POST /api/v1/import} reads its body as a stream up to
  * {@link WebSettings#maxImportBytes()}; every other body is limited to 1 MiB.
  */
 public final class HttpApi {
@@ -52,9 +53,11 @@ public final class HttpApi {
         Objects.requireNonNull(settings, "settings");
         this.mapper = JsonSupport.newMapper();
         BearerAccess access = new BearerAccess(authenticating, settings.requireReadToken());
+        JsonBodies bodies = new JsonBodies(mapper);
+        Representations answers = new Representations(mapper);
         this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
@@ -65,22 +68,20 @@ public final class HttpApi {
             if (settings.metrics() != null) {
                 settings.metrics().install(config, access);
             }
+            JavalinDefaultRoutingApi routes = config.routes;
+            new ProblemMapping(mapper).install(routes);
+            new HealthRoutes(health, settings.version()).register(routes);
+            new OpenApiRoutes(mapper, settings.version()).register(routes);
+            new UnitRoutes(units, access, bodies, answers).register(routes);
+            new CohortRoutes(cohorts, access, bodies, answers).register(routes);
+            new ExchangeRoutes(exchanges, access, bodies, answers).register(routes);
+            new ReportRoutes(reports, access, bodies, answers).register(routes);
+            new StatisticsRoutes(statistics, access, answers).register(routes);
+            new TransferRoutes(transfer, access, settings.maxImportBytes()).register(routes);
+            Languages languages = Languages.load();
+            new LanguageRoutes(languages).register(routes);
+            new DashboardRoutes(languages).register(routes);
         });
-        new ProblemMapping(mapper).install(app);
-
-        JsonBodies bodies = new JsonBodies(mapper);
-        Representations answers = new Representations(mapper);
-        new HealthRoutes(health, settings.version()).register(app);
-        new OpenApiRoutes(mapper, settings.version()).register(app);
-        new UnitRoutes(units, access, bodies, answers).register(app);
-        new CohortRoutes(cohorts, access, bodies, answers).register(app);
-        new ExchangeRoutes(exchanges, access, bodies, answers).register(app);
-        new ReportRoutes(reports, access, bodies, answers).register(app);
-        new StatisticsRoutes(statistics, access, answers).register(app);
-        new TransferRoutes(transfer, access, settings.maxImportBytes()).register(app);
-        Languages languages = Languages.load();
-        new LanguageRoutes(languages).register(app);
-        new DashboardRoutes(languages).register(app);
     }
 
     /** The Javalin application, not yet started. */
@@ -88,7 +89,7 @@ public final class HttpApi {
         return app;
     }
 
-    /** The JSON configuration the API reads and writes with, for routes added later. */
+    /** The JSON configuration the API reads and writes with. */
     public ObjectMapper mapper() {
         return mapper;
     }

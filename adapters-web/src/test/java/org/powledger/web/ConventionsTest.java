@@ -76,28 +76,9 @@ class ConventionsTest extends ApiTest {
     @Test
     void chunked_body_over_1_mib_is_413() {
         api(client -> {
-            okhttp3.RequestBody chunked = new okhttp3.RequestBody() {
-                @Override
-                public okhttp3.MediaType contentType() {
-                    return okhttp3.MediaType.get("application/json");
-                }
-
-                @Override
-                public long contentLength() {
-                    return -1;
-                }
-
-                @Override
-                public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
-                    sink.writeUtf8("{\"notes\": \"");
-                    for (int i = 0; i < 1100; i++) {
-                        sink.writeUtf8("x".repeat(1024));
-                    }
-                    sink.writeUtf8("\"}");
-                }
-            };
-            Reply reply = client.send(new okhttp3.Request.Builder().url(client.origin() + EXCHANGES)
-                    .header("Authorization", "Bearer writer").post(chunked).build());
+            byte[] body = ("{\"notes\": \"" + "x".repeat(1100 * 1024) + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Reply reply = client.post(EXCHANGES).chunked(() -> new java.io.ByteArrayInputStream(body));
 
             assertProblem(reply, 413);
         });
@@ -107,7 +88,7 @@ class ConventionsTest extends ApiTest {
     @Test
     void a_uri_jetty_cannot_decode_is_a_problem_too() {
         api(client -> {
-            Reply reply = client.get("/api/v1/units/%zz").send();
+            Reply reply = client.raw("GET /api/v1/units/%zz HTTP/1.1\r\nHost: localhost");
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");

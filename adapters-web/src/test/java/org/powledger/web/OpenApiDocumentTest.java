@@ -114,10 +114,10 @@ class OpenApiDocumentTest extends ApiTest {
                 settings().withMetrics(new org.powledger.web.metrics.HttpMetrics(
                         new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT))));
-        Set<String> registered = api.app().unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
-                .map(handler -> handler.getEndpoint())
-                .filter(endpoint -> endpoint.getMethod().isHttpMethod())
-                .map(endpoint -> endpoint.getMethod().name() + " " + endpoint.getPath())
+        Set<String> registered = api.app().unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(registered).as("routes Javalin has").hasSizeGreaterThan(20);

@@ -1,6 +1,8 @@
 package org.powledger.bootstrap;
 
 import java.nio.file.Path;
+import org.powledger.persistence.postgresql.PostgresLedgerStore;
+import org.powledger.persistence.postgresql.PostgresLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +24,9 @@ final class BackupCommand implements Runnable {
 
     @Override
     public void run() {
+        if (store.db.startsWith(PostgresLocation.PREFIX)) {
+            throw new UsageError(PostgresLedgerStore.BACKUP_ADVICE);
+        }
         try (Ledger ledger = store.openExisting()) {
             ledger.store.backupTo(target);
         } catch (UnsupportedOperationException e) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "powledger", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "POW Ledger: a ledger of prisoner exchanges and the statistics drawn from them.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class,
-                CheckCommand.class, TokenCommand.class})
+                CheckCommand.class, TokenCommand.class, CopyCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -35,7 +35,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new UsageError("a command is needed: serve, import, export, backup, check or token (see --help)");
+        throw new UsageError("a command is needed: serve, import, export, backup, check, token or copy (see --help)");
     }
 
     /** What went wrong, in one line a person can act on; never a stack trace. */

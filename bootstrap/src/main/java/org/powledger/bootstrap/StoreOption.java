@@ -22,12 +22,17 @@ final class StoreOption {
      * not a new empty ledger reported as sound.
      */
     Ledger openExisting() {
+        return openExisting(db);
+    }
+
+    /** {@link #openExisting()} for any {@code --db} value. */
+    static Ledger openExisting(String db) {
         if (!db.equals("memory:") && !db.startsWith("jdbc:postgresql:")) {
             String path = db.startsWith("jdbc:sqlite:") ? db.substring("jdbc:sqlite:".length()) : db;
             if (!Files.isRegularFile(Path.of(path))) {
                 throw new UsageError("no such ledger file: " + path);
             }
         }
-        return open();
+        return Ledger.open(db);
     }
 }

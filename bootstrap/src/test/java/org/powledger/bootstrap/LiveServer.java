@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
 import org.powledger.domain.model.AccessScope;
 
 /**
- * The real server on a real SQLite file, started in-process on a free port, and a small client for
+ * The real server on a real SQLite file (or any {@code --db}), started in-process on a free port, and a small client for
  * it. Every answer is checked for what the contract promises of all answers: no 5xx unless a test
  * expects one, and every error an {@code application/problem+json} document with {@code type},
  * {@code title}, {@code status} and {@code detail}, never a stack trace.
@@ -31,26 +31,40 @@ final class LiveServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Path db;
+    private final String db;
     private final boolean requireReadToken;
     private Server server;
     /** A token with scope {@code write}, named {@code writer}: the actor of the writes tests make. */
     final String writer;
 
-    private LiveServer(Path db, boolean requireReadToken) {
+    private LiveServer(String db, boolean requireReadToken) {
+        this(db, requireReadToken, "writer");
+    }
+
+    private LiveServer(String db, boolean requireReadToken, String writerName) {
         this.db = db;
         this.requireReadToken = requireReadToken;
-        this.server = Server.start(db.toString(), "127.0.0.1", 0, requireReadToken);
-        this.writer = server.ledger().tokens.create("writer", AccessScope.WRITE);
+        this.server = Server.start(db, "127.0.0.1", 0, requireReadToken);
+        this.writer = server.ledger().tokens.create(writerName, AccessScope.WRITE);
     }
 
     /** Starts a server on {@code db} (created if missing) with open reads. */
     static LiveServer start(Path db) {
-        return new LiveServer(db, false);
+        return new LiveServer(db.toString(), false);
     }
 
     static LiveServer start(Path db, boolean requireReadToken) {
-        return new LiveServer(db, requireReadToken);
+        return new LiveServer(db.toString(), requireReadToken);
+    }
+
+    /** Starts a server on any {@code --db} value (a {@code jdbc:postgresql:} URL, say) with open reads. */
+    static LiveServer start(String db) {
+        return new LiveServer(db, false);
+    }
+
+    /** Starts another instance on a shared {@code db}, its writes made with a token named {@code writerName}. */
+    static LiveServer start(String db, String writerName) {
+        return new LiveServer(db, false, writerName);
     }
 
     Server server() {
@@ -58,7 +72,7 @@ final class LiveServer implements AutoCloseable {
     }
 
     Path db() {
-        return db;
+        return Path.of(db);
     }
 
     /** Creates a token on the running server's store and gives its secret. */
@@ -69,7 +83,7 @@ final class LiveServer implements AutoCloseable {
     /** Closes the server and starts a new one on the same file. */
     void restart() {
         server.close();
-        server = Server.start(db.toString(), "127.0.0.1", 0, requireReadToken);
+        server = Server.start(db, "127.0.0.1", 0, requireReadToken);
     }
 
     @Override

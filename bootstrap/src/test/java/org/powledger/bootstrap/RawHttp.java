@@ -90,6 +90,28 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code request} exactly as given, ends the sending side, and reads every answer the server
+     * gives on that connection until it closes it: one request that yields two answers smuggled a second.
+     */
+    List<Response> sendAll(byte[] request) {
+        List<Response> answers = new ArrayList<>();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (Response answer = read(in); answer.status() >= 0; answer = read(in)) {
+                answers.add(answer);
+            }
+        } catch (IOException e) {
+            // A reset after the last answer ends the conversation as a close does.
+        }
+        return answers;
+    }
+
     private static void writeChunked(OutputStream out, byte[] body) throws IOException {
         int chunk = 16 * 1024;
         for (int at = 0; at < body.length; at += chunk) {

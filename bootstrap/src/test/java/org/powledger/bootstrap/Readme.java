@@ -22,6 +22,14 @@ final class Readme {
     private static final Pattern FENCE = Pattern.compile("^```\\s*([A-Za-z0-9_-]*)\\s*$");
     private static final Pattern MARKER = Pattern.compile("^<!--\\s*readme-test:\\s*([a-z-]+)\\s*(.*?)\\s*-->\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Commands that change the machine (users, services, packages, the crontab) or start a server that
+     * never returns: an unmarked ```sh block holding one is refused rather than run, so a section
+     * written for a production host can never run on the build machine by mistake.
+     */
+    private static final Pattern NEVER_RUN_UNMARKED = Pattern.compile(
+            "(?m)(\\b(sudo|systemctl|useradd|userdel|journalctl|apt-get|apt|dnf|yum|createdb|createuser|docker|crontab|psql)\\b"
+                    + "|^\\s*install\\s|powledger\\.jar\\s+serve\\b|(?<!&)&\\s*(done|$))");
 
     /** What the test does with a block. */
     enum Kind {
@@ -95,6 +103,11 @@ final class Readme {
     private static Kind kind(String where, String language, String text, String marker, String argument) {
         if (marker == null) {
             if (language.equals("sh")) {
+                Matcher unsafe = NEVER_RUN_UNMARKED.matcher(text);
+                if (unsafe.find()) {
+                    throw new IllegalArgumentException(where + ": a ```sh block with '" + unsafe.group().strip()
+                            + "' is never run unmarked: mark it <!-- readme-test: skip REASON --> (or serve)");
+                }
                 return Kind.RUN;
             }
             if (language.equals("text") && text.startsWith("$ ")) {

@@ -47,7 +47,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code skip REASON}: neither run nor compared; the reason is required (a build, a cron line,
  *       a server on a fixed port, a production setting).</li>
  * </ul>
- * Any other block without a marker fails the test, so a new section must choose.
+ * Any other block without a marker fails the test, so a new section must choose. So does an unmarked
+ * ```sh block that would change the machine or never return ({@code sudo}, {@code systemctl},
+ * {@code useradd}, {@code install}, {@code apt-get}, {@code createdb}, {@code psql}, {@code docker},
+ * {@code crontab}, {@code powledger.jar serve}, a command sent to the background): a section written
+ * for a production host is refused, never run on the build machine. {@link ReadmeTest} checks both
+ * documents' markers in the unit-test phase, before anything is run.
  *
  * <h2>What is substituted, and what is normalised</h2>
  * Before a block runs, {@code pow_...} becomes the running server's admin token,

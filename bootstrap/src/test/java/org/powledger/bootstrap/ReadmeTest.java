@@ -103,6 +103,21 @@ class ReadmeTest {
     }
 
     @Test
+    void a_block_that_would_change_the_machine_or_never_return_is_refused_unmarked() {
+        for (String command : List.of("sudo -u postgres createdb ledger", "systemctl restart powledger",
+                "install -m 0644 powledger.jar /opt/powledger/powledger.jar",
+                "java -jar bootstrap/target/powledger.jar serve --port 8081",
+                "for port in 8081 8082; do java -jar powledger.jar serve --port $port & done")) {
+            assertThatThrownBy(() -> Readme.blocks("doc.md", "```sh\n" + command + "\n```\n"))
+                    .as(command).hasMessageContaining("never run unmarked");
+            assertThat(Readme.blocks("doc.md", "<!-- readme-test: skip a production host -->\n```sh\n" + command
+                    + "\n```\n")).extracting(Readme.Block::kind).containsExactly(Readme.Kind.SKIP);
+        }
+        assertThat(Readme.blocks("doc.md", "```sh\ncurl -s \"$API/units\" && echo installed\n```\n"))
+                .extracting(Readme.Block::kind).containsExactly(Readme.Kind.RUN);
+    }
+
+    @Test
     void a_marker_separated_from_its_block_by_text_does_not_count() {
         assertThatThrownBy(() -> Readme.blocks("doc.md", "<!-- readme-test: output -->\nSome words.\n```json\n{}\n```\n"))
                 .hasMessageContaining("cannot place");

@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.powledger.persistence.sql.SqlDatabase;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -25,12 +23,11 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Writes go through a single writer connection, one write at a time (an in-process lock in front
  * of {@code BEGIN IMMEDIATE}), so that the server's own requests never meet {@code SQLITE_BUSY}; the
- * busy timeout covers other processes (the command line) writing to the same file. While a write runs,
- * its handle is bound to the thread: every repository call on that thread joins it, reads included,
- * and a nested write joins the outer one. Reads outside a write take a connection from a small pool;
- * WAL lets them run beside a write and see every write committed before they started.
+ * busy timeout covers other processes (the command line) writing to the same file. Reads take a
+ * connection from a small pool of {@code query_only} connections; WAL lets them run beside a write and
+ * see every write committed before they started. The rest is {@link SqlDatabase}'s.
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase extends SqlDatabase {
 
     private static final int READERS = 4;
     private static final long WAIT_FOR_CONNECTION_MS = 10_000;
@@ -38,18 +35,19 @@ final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final HikariDataSource readPool;
     private final HikariDataSource writePool;
-    private final Jdbi reads;
     private final Jdbi writes;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final ThreadLocal<Handle> writing = new ThreadLocal<>();
-    private final ThreadLocal<Handle> snapshot = new ThreadLocal<>();
 
     private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool) {
+        this(file, readPool, writePool, Jdbi.create(writePool));
+    }
+
+    private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Jdbi writes) {
+        super(Jdbi.create(readPool), writes);
         this.file = file;
         this.readPool = readPool;
         this.writePool = writePool;
-        this.reads = configure(Jdbi.create(readPool));
-        this.writes = configure(Jdbi.create(writePool));
+        this.writes = writes;
     }
 
     /**
@@ -86,73 +84,33 @@ final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
-    /** Reads with the thread's current handle (its write or snapshot), else with a pooled connection. */
-    <T> T read(Function<Handle, T> work) {
-        Handle bound = current();
-        return bound != null ? work.apply(bound) : reads.withHandle(work::apply);
-    }
-
-    /**
-     * Reads several statements as of one moment: a read transaction on one pooled reader connection,
-     * bound to the thread so that the repositories called from {@code work} see the same moment. The
-     * first statement after {@code BEGIN} pins the moment at once (a deferred {@code BEGIN} alone takes
-     * its snapshot only at the first read). WAL keeps that moment for the reader without taking any
-     * lock a writer waits for, and the reader writes nothing, so the revision stays put.
-     */
-    <T> T snapshot(Function<Handle, T> work) {
-        Handle bound = current();
-        if (bound != null) {
-            return work.apply(bound);
-        }
-        return reads.withHandle(handle -> {
-            handle.execute("BEGIN");
-            snapshot.set(handle);
-            T result;
-            try {
-                handle.select("SELECT revision FROM ledger_state WHERE id = 1").mapTo(Long.class).one();
-                result = work.apply(handle);
-            } catch (RuntimeException | Error e) {
-                snapshot.remove();
-                rollBack(handle, e);
-                throw e;
-            }
-            snapshot.remove();
-            handle.execute("ROLLBACK");
-            return result;
-        });
-    }
-
-    /** Writes with the thread's write handle, starting a write of its own when there is none. */
-    <T> T write(Function<Handle, T> work) {
-        return transaction(() -> work.apply(writing.get()));
-    }
-
-    /** One write transaction: see the class comment. Commits and moves the revision on, or rolls back. */
-    <T> T transaction(Supplier<T> work) {
-        if (writing.get() != null) {
-            return work.get();
-        }
-        if (snapshot.get() != null) {
-            throw new IllegalStateException("a write cannot start inside a read transaction");
-        }
+    /** One write at a time in this process, so that the server's own writes never meet {@code SQLITE_BUSY}. */
+    @Override
+    protected <T> T exclusively(Supplier<T> write) {
         writeLock.lock();
-        try (Handle handle = writes.open()) {
-            handle.execute("BEGIN IMMEDIATE");
-            writing.set(handle);
-            try {
-                T result = work.get();
-                handle.execute("UPDATE ledger_state SET revision = revision + 1 WHERE id = 1");
-                handle.execute("COMMIT");
-                return result;
-            } catch (RuntimeException | Error e) {
-                rollBack(handle, e);
-                throw e;
-            } finally {
-                writing.remove();
-            }
+        try {
+            return write.get();
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Takes SQLite's write lock at once; the busy timeout waits for another process holding it. */
+    @Override
+    protected void beginWrite(Handle handle) {
+        handle.execute("BEGIN IMMEDIATE");
+    }
+
+    /** WAL: a read transaction sees the database as of its first read, beside a write. */
+    @Override
+    protected void beginSnapshot(Handle handle) {
+        handle.execute("BEGIN");
+    }
+
+    @Override
+    protected List<String> tables(Handle handle) {
+        return handle.select("SELECT lower(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
+                .mapTo(String.class).list();
     }
 
     /** {@code VACUUM INTO} reads one snapshot of the database and writes it, compacted, to a new file. */
@@ -173,16 +131,9 @@ final class SqliteDatabase implements AutoCloseable {
         });
     }
 
-    long revision() {
-        return read(h -> h.select("SELECT revision FROM ledger_state WHERE id = 1").mapTo(Long.class).one());
-    }
-
-    boolean isUp() {
-        try {
-            return !readPool.isClosed() && revision() >= 0;
-        } catch (RuntimeException e) {
-            return false;
-        }
+    @Override
+    public boolean isUp() {
+        return !readPool.isClosed() && super.isUp();
     }
 
     /** Closes both pools, after the write in progress if any; lets SQLite refresh its planner statistics first. */
@@ -204,13 +155,9 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private Handle current() {
-        Handle handle = writing.get();
-        return handle != null ? handle : snapshot.get();
-    }
-
     /** Rolls back what is left of a failed write; a failed COMMIT may or may not have ended it. */
-    private static void rollBack(Handle handle, Throwable cause) {
+    @Override
+    protected void rollBack(Handle handle, Throwable cause) {
         try {
             handle.execute("ROLLBACK");
         } catch (RuntimeException e) {
@@ -218,16 +165,6 @@ final class SqliteDatabase implements AutoCloseable {
                 cause.addSuppressed(e);
             }
         }
-    }
-
-    private static Jdbi configure(Jdbi jdbi) {
-        jdbi.installPlugin(new SqlObjectPlugin());
-        for (Class<?> row : new Class<?>[] {ExchangeRow.class, LineRow.class, MediatorRow.class, SourceRow.class,
-                UnitRow.class, CohortRow.class, ReportRow.class, TokenRow.class, HistoryRow.class,
-                IdempotencyRow.class}) {
-            jdbi.registerRowMapper(ConstructorMapper.factory(row));
-        }
-        return jdbi;
     }
 
     private static void migrate(Path file) {
@@ -271,13 +208,5 @@ final class SqliteDatabase implements AutoCloseable {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
         return new HikariDataSource(config);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -4,48 +4,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.powledger.domain.port.out.Cohorts;
-import org.powledger.domain.port.out.ExchangeHistory;
-import org.powledger.domain.port.out.Exchanges;
-import org.powledger.domain.port.out.LedgerRevision;
-import org.powledger.domain.port.out.LedgerStore;
-import org.powledger.domain.port.out.Reports;
-import org.powledger.domain.port.out.IdempotencyKeys;
-import org.powledger.domain.port.out.Tokens;
-import org.powledger.domain.port.out.Transactions;
-import org.powledger.domain.port.out.Units;
+import org.powledger.persistence.sql.SqlLedgerStore;
 
 /**
- * The ledger in one SQLite file, through JDBI: created and migrated (Flyway) when opened, WAL with a
- * full sync on commit so that an acknowledged write survives the process being killed. Repository
- * calls made outside {@link Transactions#write} run as a write of their own or as a plain read.
+ * The ledger in one SQLite file: created and migrated (Flyway) when opened, WAL with a full sync on
+ * commit so that an acknowledged write survives the process being killed. The repositories and their
+ * SQL are {@link SqlLedgerStore}'s; the connections and the write lock are {@link SqliteDatabase}'s.
  */
-public final class SqliteLedgerStore implements LedgerStore {
+public final class SqliteLedgerStore extends SqlLedgerStore {
 
     private final SqliteDatabase db;
-    private final SqliteExchanges exchanges;
-    private final SqliteExchangeHistory history;
-    private final SqliteUnits units;
-    private final SqliteCohorts cohorts;
-    private final SqliteReports reports;
-    private final SqliteTokens tokens;
-    private final SqliteIdempotencyKeys idempotencyKeys;
-    private final SqliteTransactions transactions;
-    private final SqliteLedgerRevision revision;
 
     private SqliteLedgerStore(SqliteDatabase db) {
+        super(db);
         this.db = db;
-        this.exchanges = new SqliteExchanges(db);
-        this.history = new SqliteExchangeHistory(db);
-        this.units = new SqliteUnits(db);
-        this.cohorts = new SqliteCohorts(db);
-        this.reports = new SqliteReports(db);
-        this.tokens = new SqliteTokens(db);
-        this.idempotencyKeys = new SqliteIdempotencyKeys(db);
-        this.transactions = new SqliteTransactions(db);
-        this.revision = new SqliteLedgerRevision(db);
     }
-
     /**
      * Opens the ledger in {@code file}, creating the file if it does not exist and bringing its schema
      * up to date.
@@ -102,60 +75,5 @@ public final class SqliteLedgerStore implements LedgerStore {
     @Override
     public String kind() {
         return "sqlite";
-    }
-
-    @Override
-    public boolean isUp() {
-        return db.isUp();
-    }
-
-    @Override
-    public Exchanges exchanges() {
-        return exchanges;
-    }
-
-    @Override
-    public ExchangeHistory history() {
-        return history;
-    }
-
-    @Override
-    public Units units() {
-        return units;
-    }
-
-    @Override
-    public Cohorts cohorts() {
-        return cohorts;
-    }
-
-    @Override
-    public Reports reports() {
-        return reports;
-    }
-
-    @Override
-    public Tokens tokens() {
-        return tokens;
-    }
-
-    @Override
-    public Transactions transactions() {
-        return transactions;
-    }
-
-    @Override
-    public LedgerRevision revision() {
-        return revision;
-    }
-
-    @Override
-    public void close() {
-        db.close();
-    }
-
-    @Override
-    public IdempotencyKeys idempotencyKeys() {
-        return idempotencyKeys;
     }
 }

@@ -1,6 +1,6 @@
 package org.powledger.web.cohort;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.Page;
 import org.powledger.domain.model.PageRequest;
@@ -28,7 +28,7 @@ public final class CohortRoutes {
         this.routes = new SlugResourceRoutes<>(new Cohorts(cohorts), access, bodies, answers);
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         routes.register(app);
     }
 

@@ -1,7 +1,7 @@
 package org.powledger.web.dashboard;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class DashboardRoutes {
                 asset("dashboard.js", "text/javascript; charset=utf-8"));
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         app.get(PAGE, this::page);
         // Javalin answers a HEAD from a GET route without running it; these have the GET's headers
         app.head(PAGE, this::page);

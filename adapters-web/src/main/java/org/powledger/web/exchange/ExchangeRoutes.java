@@ -1,6 +1,6 @@
 package org.powledger.web.exchange;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class ExchangeRoutes {
         this.answers = answers;
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         app.post(PATH, this::create);
         app.get(PATH, this::list);
         app.get(PATH + "/{id}", this::get);

@@ -1,6 +1,6 @@
 package org.powledger.web.http;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.util.Set;
 import org.powledger.domain.model.Actor;
@@ -62,7 +62,7 @@ public final class SlugResourceRoutes<T, B> {
         this.answers = answers;
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         app.get(resource.path(), this::list);
         app.get(resource.path() + "/{id}", this::get);
         app.put(resource.path() + "/{id}", this::put);

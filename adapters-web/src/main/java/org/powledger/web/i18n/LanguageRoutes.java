@@ -1,8 +1,8 @@
 package org.powledger.web.i18n;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class LanguageRoutes {
         }
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         app.get(ROUTE, this::serve);
         // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
         app.head(ROUTE, this::serve);

@@ -2,6 +2,7 @@ package org.powledger.web.metrics;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -53,19 +54,18 @@ public final class HttpMetrics {
     public void install(JavalinConfig config, BearerAccess access) {
         Objects.requireNonNull(access, "access");
         config.requestLogger.http(this::record);
-        config.router.mount(router -> router
-                .beforeMatched(HttpMetrics::rememberRoute)
-                .get(PATH, ctx -> scrape(ctx, access)));
+        config.routes.beforeMatched(HttpMetrics::rememberRoute);
+        config.routes.get(PATH, ctx -> scrape(ctx, access));
     }
 
     /**
-     * Before the matched handler runs, Javalin names its path. A HEAD answered from a GET route has no
-     * handler of its own (Javalin then names this hook's {@code *}): it counts as {@value #UNMATCHED}.
+     * Before the matched handler runs, Javalin names the endpoint it matched; a request no endpoint
+     * matched counts as {@value #UNMATCHED} (or {@value #NOT_FOUND}).
      */
     private static void rememberRoute(Context ctx) {
-        String template = ctx.endpointHandlerPath();
-        if (!template.equals("*")) {
-            ctx.attribute(ROUTE, template);
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        if (matched != null && !matched.path.equals("*")) {
+            ctx.attribute(ROUTE, matched.path);
         }
     }
 

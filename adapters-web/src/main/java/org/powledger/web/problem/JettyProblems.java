@@ -2,9 +2,6 @@ package org.powledger.web.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HttpStatus;
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +10,9 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers before a request reaches Javalin (a URI it cannot decode, headers that are too
@@ -26,20 +25,22 @@ public final class JettyProblems extends ErrorHandler {
     public JettyProblems(ObjectMapper mapper) {
         this.mapper = mapper;
         setShowStacks(false);
-        setShowServlet(false);
+        setShowCauses(false);
+    }
+
+    /** Jetty writes a body for GET, POST and HEAD only; every method gets its problem document here. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        int status = response.getStatus();
-        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        byte[] body = document(status, message == null ? null : message.toString(), request.getRequestURI())
-                .getBytes(StandardCharsets.UTF_8);
-        response.setContentType(ProblemMapping.PROBLEM_JSON);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        baseRequest.setHandled(true);
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws IOException {
+        byte[] body = document(code, message, request.getHttpURI().getPath()).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemMapping.PROBLEM_JSON);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     @Override

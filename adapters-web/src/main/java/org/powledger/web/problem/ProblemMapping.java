@@ -2,7 +2,7 @@ package org.powledger.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -14,6 +14,7 @@ import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.model.InvalidRecord;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.model.StaleVersion;
+import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.domain.model.VersionRequired;
 import org.powledger.domain.port.in.ImportRejected;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public final class ProblemMapping {
         this.mapper = mapper;
     }
 
-    public void install(Javalin app) {
+    public void install(JavalinDefaultRoutingApi app) {
         app.exception(HttpProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             write(ctx, e.status(), e.type(), e.title(), e.detail(), e.errors(), Map.of());
@@ -63,6 +64,10 @@ public final class ProblemMapping {
                         : e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")) + "; see errors",
                 e.problems().stream().map(p -> ProblemError.atLine(p.line(), p.pointer(), p.message())).toList(),
                 Map.of("truncated", e.truncated())));
+        app.exception(StoreUnavailable.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(StoreUnavailable.RETRY_AFTER_SECONDS));
+            write(ctx, 503, ProblemTypes.UNAVAILABLE, "Service Unavailable", e.getMessage(), List.of(), Map.of());
+        });
         app.exception(HttpResponseException.class, this::javalinResponse);
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);

@@ -19,6 +19,7 @@ public final class ProblemTypes {
     public static final String BODY_TOO_LARGE = PREFIX + "body-too-large";
     public static final String UNSUPPORTED_MEDIA_TYPE = PREFIX + "unsupported-media-type";
     public static final String VERSION_REQUIRED = PREFIX + "version-required";
+    public static final String UNAVAILABLE = PREFIX + "unavailable";
     public static final String INTERNAL = PREFIX + "internal";
     public static final String HTTP = PREFIX + "http";
 

@@ -1,6 +1,6 @@
 package org.powledger.web.report;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.util.Set;
 import org.powledger.domain.model.Actor;
@@ -35,7 +35,7 @@ public final class ReportRoutes {
         this.answers = answers;
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         app.post(PATH, this::create);
         app.get(PATH, this::list);
         app.get(PATH + "/{id}", this::get);

@@ -1,6 +1,6 @@
 package org.powledger.web.statistics;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class StatisticsRoutes {
         this.answers = answers;
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         app.get(PATH + "/summary", this::summary);
         app.get(PATH + "/yearly", this::yearly);
         app.get(PATH + "/periods", this::periods);

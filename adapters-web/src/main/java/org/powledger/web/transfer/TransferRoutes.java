@@ -1,6 +1,6 @@
 package org.powledger.web.transfer;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +42,7 @@ public final class TransferRoutes {
         this.maxImportBytes = maxImportBytes;
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         app.post(IMPORT, this::importLedger);
         app.get(EXPORT, this::exportLedger);
     }

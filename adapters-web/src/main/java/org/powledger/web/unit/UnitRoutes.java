@@ -1,6 +1,6 @@
 package org.powledger.web.unit;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.Page;
 import org.powledger.domain.model.PageRequest;
@@ -27,7 +27,7 @@ public final class UnitRoutes {
         this.routes = new SlugResourceRoutes<>(new Units(units), access, bodies, answers);
     }
 
-    public void register(Javalin app) {
+    public void register(JavalinDefaultRoutingApi app) {
         routes.register(app);
     }
 

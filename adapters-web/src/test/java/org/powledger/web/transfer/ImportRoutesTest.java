@@ -10,15 +10,16 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okio.BufferedSink;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.powledger.domain.model.Violation;
@@ -163,12 +164,10 @@ class ImportRoutesTest extends ApiTest {
     void a_streamed_body_that_grows_past_the_limit_is_413() {
         String line = "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"A\"}\n";
         api(client -> {
-            Request request = new Request.Builder().url(client.origin() + "/api/v1/import")
-                    .header("Authorization", "Bearer writer")
-                    .post(chunked(NDJSON, line.repeat((int) (2 * LIMIT / line.length()))))
-                    .build();
+            byte[] bytes = line.repeat((int) (2 * LIMIT / line.length())).getBytes(StandardCharsets.UTF_8);
 
-            assertThat(client.send(request).status()).isEqualTo(413);
+            assertThat(client.post("/api/v1/import").contentType(NDJSON)
+                    .chunked(() -> new ByteArrayInputStream(bytes)).status()).isEqualTo(413);
         });
     }
 
@@ -179,23 +178,23 @@ class ImportRoutesTest extends ApiTest {
         String line = "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"Armed Forces\"}\n";
         theLimitIs(Long.MAX_VALUE);
         api(client -> {
-            RequestBody body = new RequestBody() {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            Supplier<InputStream> lines = () -> new SequenceInputStream(new Enumeration<InputStream>() {
+                private int sent;
+
                 @Override
-                public MediaType contentType() {
-                    return MediaType.get(NDJSON);
+                public boolean hasMoreElements() {
+                    return sent < total;
                 }
 
                 @Override
-                public void writeTo(BufferedSink sink) throws java.io.IOException {
-                    for (int i = 0; i < total; i++) {
-                        sink.writeUtf8(line);
-                    }
+                public InputStream nextElement() {
+                    sent++;
+                    return new ByteArrayInputStream(bytes);
                 }
-            };
-            Request request = new Request.Builder().url(client.origin() + "/api/v1/import")
-                    .header("Authorization", "Bearer writer").post(body).build();
+            });
 
-            assertThat(client.send(request).status()).isEqualTo(200);
+            assertThat(client.post("/api/v1/import").contentType(NDJSON).chunked(lines).status()).isEqualTo(200);
         });
         assertThat(received).hasSize(total);
         assertThat(received.get(total - 1).number()).isEqualTo(total);
@@ -213,25 +212,5 @@ class ImportRoutesTest extends ApiTest {
         api(client -> assertThat(client.post("/api/v1/import").token("reader").contentType(NDJSON).json("").status())
                 .isEqualTo(403));
         verifyNoInteractions(transfer);
-    }
-
-    private static RequestBody chunked(String type, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return MediaType.get(type);
-            }
-
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws java.io.IOException {
-                sink.write(bytes);
-            }
-        };
     }
 }

@@ -1,0 +1,25 @@
+package org.powledger.persistence.sql;
+
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface HistoryDao {
+
+    @SqlUpdate("""
+            INSERT INTO exchange_history (exchange_id, version, action, at, actor, snapshot)
+            VALUES (:exchangeId, :version, :action, :at, :actor, :snapshot)""")
+    void appendArguments(@BindMap Map<String, Object> row);
+
+    default void append(HistoryRow row) {
+        appendArguments(RowArguments.of(row));
+    }
+
+    /** Oldest version first; entries of the same version in the order they were appended. */
+    @SqlQuery("""
+            SELECT exchange_id, version, action, at, actor, snapshot FROM exchange_history
+            WHERE exchange_id = :exchangeId ORDER BY version, entry_id""")
+    List<HistoryRow> of(String exchangeId);
+}

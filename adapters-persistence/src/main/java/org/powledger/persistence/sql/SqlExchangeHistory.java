@@ -1,0 +1,37 @@
+package org.powledger.persistence.sql;
+
+import static org.powledger.persistence.sql.RowMapping.ROWS;
+
+import java.util.List;
+import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.HistoryEntry;
+import org.powledger.domain.port.out.ExchangeHistory;
+
+/** History entries with the record as it was kept as a JSON snapshot ({@link ExchangeSnapshots}). */
+final class SqlExchangeHistory implements ExchangeHistory {
+
+    private final SqlDatabase db;
+
+    SqlExchangeHistory(SqlDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void append(HistoryEntry entry) {
+        HistoryRow row = new HistoryRow(entry.exchangeId().value(), entry.version(), ROWS.text(entry.action()),
+                ROWS.text(entry.at()), entry.actor(), ExchangeSnapshots.write(entry.exchange()));
+        db.write(h -> {
+            h.attach(HistoryDao.class).append(row);
+            return null;
+        });
+    }
+
+    @Override
+    public List<HistoryEntry> of(ExchangeId id) {
+        return db.read(h -> h.attach(HistoryDao.class).of(id.value())).stream()
+                .map(row -> new HistoryEntry(ROWS.exchangeId(row.exchangeId()), row.version(),
+                        ROWS.action(row.action()), ROWS.instant(row.at()), row.actor(),
+                        ExchangeSnapshots.read(row.snapshot())))
+                .toList();
+    }
+}

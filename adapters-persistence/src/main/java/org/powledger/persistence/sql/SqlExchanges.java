@@ -1,0 +1,298 @@
+package org.powledger.persistence.sql;
+
+import static org.powledger.persistence.sql.RowMapping.ROWS;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.powledger.domain.model.BreakdownLine;
+import org.powledger.domain.model.CohortId;
+import org.powledger.domain.model.Conflict;
+import org.powledger.domain.model.Exchange;
+import org.powledger.domain.model.ExchangeId;
+import org.powledger.domain.model.ExchangePosition;
+import org.powledger.domain.model.ExchangeQuery;
+import org.powledger.domain.model.ExchangeRecord;
+import org.powledger.domain.model.NotFound;
+import org.powledger.domain.model.Page;
+import org.powledger.domain.model.PageRequest;
+import org.powledger.domain.model.SearchWords;
+import org.powledger.domain.model.Source;
+import org.powledger.domain.model.UnitId;
+import org.powledger.domain.port.out.Exchanges;
+
+/**
+ * Exchange records over {@code exchange} and its part tables (lines, mediators, sources, search words).
+ * A list is one query whose filters are {@code IN} sub-queries on the part tables' indexes, walking
+ * {@code exchange_by_position} backwards from the cursor and reading one row more than the page to
+ * know whether another page follows; the parts of the page's records are then read in one query each.
+ */
+final class SqlExchanges implements Exchanges {
+
+    /** How many records {@link #forEach} holds at a time. */
+    private static final int BATCH = 500;
+    /** U+10FFFF sorts after every letter or digit: {@code [w, w + END)} holds every word starting with w. */
+    private static final String WORD_END = new String(Character.toChars(0x10FFFF));
+
+    private static final String INSERT = """
+            INSERT INTO exchange (id, sequence, ref, date, kind, operation, returned, handed_over, civilians, notes,
+                                  version, created_at, updated_at)
+            VALUES (:id, :sequence, :ref, :date, :kind, :operation, :returned, :handedOver, :civilians, :notes,
+                    :version, :createdAt, :updatedAt)""";
+    private static final String UPDATE = """
+            UPDATE exchange SET ref = :ref, date = :date, kind = :kind, operation = :operation, returned = :returned,
+                   handed_over = :handedOver, civilians = :civilians, notes = :notes, version = :version,
+                   updated_at = :updatedAt
+            WHERE id = :id""";
+
+    private final SqlDatabase db;
+
+    SqlExchanges(SqlDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public ExchangeRecord add(ExchangeId id, Exchange exchange, Instant at) {
+        return db.write(h -> {
+            if (row(h, id).isPresent()) {
+                throw new Conflict("An exchange with id '" + id + "' already exists", id.value());
+            }
+            requireRefFree(h, exchange.ref(), id);
+            h.execute("UPDATE ledger_state SET exchange_sequence = exchange_sequence + 1 WHERE id = 1");
+            long sequence = h.select("SELECT exchange_sequence FROM ledger_state WHERE id = 1")
+                    .mapTo(Long.class).one();
+            ExchangeRecord record = new ExchangeRecord(id, sequence, 1, at, at, exchange);
+            h.createUpdate(INSERT).bindMap(RowArguments.of(ROWS.toExchangeRow(record))).execute();
+            insertParts(h, record);
+            return record;
+        });
+    }
+
+    @Override
+    public void replace(ExchangeRecord record) {
+        db.write(h -> {
+            ExchangeRow old = row(h, record.id()).orElseThrow(() -> new NotFound("exchange", record.id().value()));
+            requireRefFree(h, record.exchange().ref(), record.id());
+            ExchangeRecord kept = new ExchangeRecord(record.id(), old.sequence(), record.version(),
+                    ROWS.instant(old.createdAt()), record.updatedAt(), record.exchange());
+            h.createUpdate(UPDATE).bindMap(RowArguments.of(ROWS.toExchangeRow(kept))).execute();
+            for (String part : List.of("breakdown_line", "exchange_mediator", "exchange_source", "exchange_word")) {
+                h.createUpdate("DELETE FROM " + part + " WHERE exchange_id = :id").bind("id", kept.id().value())
+                        .execute();
+            }
+            insertParts(h, kept);
+            return null;
+        });
+    }
+
+    /** Its lines, mediators, sources and words go with it ({@code ON DELETE CASCADE}). */
+    @Override
+    public void remove(ExchangeId id) {
+        db.write(h -> h.createUpdate("DELETE FROM exchange WHERE id = :id").bind("id", id.value()).execute());
+    }
+
+    @Override
+    public Optional<ExchangeRecord> byId(ExchangeId id) {
+        return db.snapshot(h -> row(h, id).map(r -> assemble(h, List.of(r)).get(0)));
+    }
+
+    @Override
+    public Optional<ExchangeRecord> byRef(String ref) {
+        return db.snapshot(h -> h.createQuery("SELECT * FROM exchange WHERE ref = :ref").bind("ref", ref)
+                .mapTo(ExchangeRow.class).findOne()
+                .map(r -> assemble(h, List.of(r)).get(0)));
+    }
+
+    @Override
+    public Page<ExchangeRecord> list(ExchangeQuery query, PageRequest page) {
+        if (query.units() != null && query.units().isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        ExchangePosition after = page.cursor() == null ? null : ExchangePosition.fromCursor(page.cursor());
+        StringBuilder sql = new StringBuilder("SELECT e.* FROM exchange e WHERE 1 = 1");
+        Map<String, Object> binds = new HashMap<>();
+        if (query.from() != null) {
+            sql.append(" AND e.date >= :from");
+            binds.put("from", query.from().toString());
+        }
+        if (query.to() != null) {
+            sql.append(" AND e.date <= :to");
+            binds.put("to", query.to().toString());
+        }
+        if (query.kind() != null) {
+            sql.append(" AND e.kind = :kind");
+            binds.put("kind", query.kind().wireName());
+        }
+        if (query.units() != null) {
+            sql.append(" AND e.id IN (SELECT exchange_id FROM breakdown_line WHERE unit_id IN (<units>))");
+        }
+        if (query.cohort() != null) {
+            sql.append(" AND e.id IN (SELECT exchange_id FROM breakdown_line WHERE cohort_id = :cohort)");
+            binds.put("cohort", query.cohort().value());
+        }
+        if (query.mediator() != null) {
+            sql.append(" AND e.id IN (SELECT exchange_id FROM exchange_mediator WHERE name_key = :mediator)");
+            binds.put("mediator", ExchangeQuery.lowerCase(query.mediator()));
+        }
+        if (query.operation() != null) {
+            sql.append(" AND e.operation = :operation");
+            binds.put("operation", query.operation());
+        }
+        List<String> words = query.words();
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(" AND e.id IN (SELECT exchange_id FROM exchange_word WHERE word >= :w").append(i)
+                    .append(" AND word < :wEnd").append(i).append(')');
+            binds.put("w" + i, words.get(i));
+            binds.put("wEnd" + i, words.get(i) + WORD_END);
+        }
+        if (after != null) {
+            sql.append(" AND (e.date < :afterDate OR (e.date = :afterDate AND e.sequence < :afterSequence))");
+            binds.put("afterDate", after.date().toString());
+            binds.put("afterSequence", after.sequence());
+        }
+        sql.append(" ORDER BY e.date DESC, e.sequence DESC LIMIT :limit");
+        binds.put("limit", page.limit() + 1);
+
+        List<ExchangeRecord> matching = db.snapshot(h -> {
+            Query select = h.createQuery(sql.toString()).bindMap(binds);
+            if (query.units() != null) {
+                select.bindList("units", query.units().stream().map(UnitId::value).sorted().toList());
+            }
+            return assemble(h, select.mapTo(ExchangeRow.class).list());
+        });
+        if (matching.size() <= page.limit()) {
+            return new Page<>(matching, null);
+        }
+        List<ExchangeRecord> items = matching.subList(0, page.limit());
+        return new Page<>(items, ExchangePosition.of(items.get(items.size() - 1)).toCursor());
+    }
+
+    /** Reads {@value #BATCH} records at a time, all from one read transaction (one moment of the ledger). */
+    @Override
+    public void forEach(Consumer<ExchangeRecord> action) {
+        db.snapshot(h -> {
+            ExchangePosition after = null;
+            while (true) {
+                Query select;
+                if (after == null) {
+                    select = h.createQuery("SELECT * FROM exchange ORDER BY date, sequence LIMIT :limit");
+                } else {
+                    select = h.createQuery("""
+                                    SELECT * FROM exchange
+                                    WHERE date > :date OR (date = :date AND sequence > :sequence)
+                                    ORDER BY date, sequence LIMIT :limit""")
+                            .bind("date", after.date().toString())
+                            .bind("sequence", after.sequence());
+                }
+                List<ExchangeRecord> batch = assemble(h, select.bind("limit", BATCH).mapTo(ExchangeRow.class).list());
+                batch.forEach(action);
+                if (batch.size() < BATCH) {
+                    return null;
+                }
+                after = ExchangePosition.of(batch.get(batch.size() - 1));
+            }
+        });
+    }
+
+    @Override
+    public boolean anyLineWith(UnitId unit) {
+        return exists("SELECT EXISTS (SELECT 1 FROM breakdown_line WHERE unit_id = :id)", unit.value());
+    }
+
+    @Override
+    public boolean anyLineWith(CohortId cohort) {
+        return exists("SELECT EXISTS (SELECT 1 FROM breakdown_line WHERE cohort_id = :id)", cohort.value());
+    }
+
+    private boolean exists(String sql, String id) {
+        return db.read(h -> h.createQuery(sql).bind("id", id).mapTo(Boolean.class).one());
+    }
+
+    private static Optional<ExchangeRow> row(Handle h, ExchangeId id) {
+        return h.createQuery("SELECT * FROM exchange WHERE id = :id").bind("id", id.value())
+                .mapTo(ExchangeRow.class).findOne();
+    }
+
+    private static void requireRefFree(Handle h, String ref, ExchangeId owner) {
+        if (ref == null) {
+            return;
+        }
+        h.createQuery("SELECT id FROM exchange WHERE ref = :ref").bind("ref", ref).mapTo(String.class).findOne()
+                .filter(holder -> !holder.equals(owner.value()))
+                .ifPresent(holder -> {
+                    throw new Conflict("The ref '" + ref + "' is already used by exchange '" + holder + "'", holder);
+                });
+    }
+
+    private static void insertParts(Handle h, ExchangeRecord record) {
+        String id = record.id().value();
+        Exchange exchange = record.exchange();
+        PreparedBatch lines = h.prepareBatch("""
+                INSERT INTO breakdown_line (exchange_id, position, unit_id, cohort_id, count)
+                VALUES (:exchangeId, :position, :unitId, :cohortId, :count)""");
+        for (int i = 0; i < exchange.breakdown().size(); i++) {
+            lines.add(RowArguments.of(ROWS.toLineRow(id, i, exchange.breakdown().get(i))));
+        }
+        PreparedBatch mediators = h.prepareBatch("""
+                INSERT INTO exchange_mediator (exchange_id, position, name, name_key)
+                VALUES (:exchangeId, :position, :name, :nameKey)""");
+        for (int i = 0; i < exchange.mediators().size(); i++) {
+            String name = exchange.mediators().get(i);
+            mediators.add(RowArguments.of(new MediatorRow(id, i, name, ExchangeQuery.lowerCase(name))));
+        }
+        PreparedBatch sources = h.prepareBatch("""
+                INSERT INTO exchange_source (exchange_id, position, url, title, publisher, published_on)
+                VALUES (:exchangeId, :position, :url, :title, :publisher, :publishedOn)""");
+        for (int i = 0; i < exchange.sources().size(); i++) {
+            sources.add(RowArguments.of(ROWS.toSourceRow(id, i, exchange.sources().get(i))));
+        }
+        PreparedBatch words = h.prepareBatch("INSERT INTO exchange_word (word, exchange_id) VALUES (:word, :id)");
+        for (String word : SearchWords.of(exchange)) {
+            words.add(Map.of("word", word, "id", id));
+        }
+        for (PreparedBatch batch : List.of(lines, mediators, sources, words)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+    }
+
+    /** The records of these rows, in the rows' order, with their parts read in one query per table. */
+    private static List<ExchangeRecord> assemble(Handle h, List<ExchangeRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(ExchangeRow::id).toList();
+        Map<String, List<BreakdownLine>> lines = parts(h, "breakdown_line", ids, LineRow.class).stream()
+                .collect(Collectors.groupingBy(LineRow::exchangeId,
+                        Collectors.mapping(ROWS::toLine, Collectors.toList())));
+        Map<String, List<String>> mediators = parts(h, "exchange_mediator", ids, MediatorRow.class).stream()
+                .collect(Collectors.groupingBy(MediatorRow::exchangeId,
+                        Collectors.mapping(MediatorRow::name, Collectors.toList())));
+        Map<String, List<Source>> sources = parts(h, "exchange_source", ids, SourceRow.class).stream()
+                .collect(Collectors.groupingBy(SourceRow::exchangeId,
+                        Collectors.mapping(ROWS::toSource, Collectors.toList())));
+        List<ExchangeRecord> records = new ArrayList<>(rows.size());
+        for (ExchangeRow row : rows) {
+            Exchange exchange = ROWS.toExchange(row, mediators.getOrDefault(row.id(), List.of()),
+                    lines.getOrDefault(row.id(), List.of()), sources.getOrDefault(row.id(), List.of()));
+            records.add(ROWS.toExchangeRecord(row, exchange));
+        }
+        return records;
+    }
+
+    private static <R> List<R> parts(Handle h, String table, List<String> ids, Class<R> rowType) {
+        return h.createQuery("SELECT * FROM " + table + " WHERE exchange_id IN (<ids>) ORDER BY exchange_id, position")
+                .bindList("ids", ids)
+                .mapTo(rowType)
+                .list();
+    }
+}

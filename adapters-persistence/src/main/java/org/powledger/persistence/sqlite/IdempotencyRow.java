@@ -1,5 +1,0 @@
-package org.powledger.persistence.sqlite;
-
-/** A row of {@code idempotency_key}. */
-record IdempotencyRow(String key, String fingerprint, String exchangeId, String at) {
-}

@@ -1,5 +1,0 @@
-package org.powledger.persistence.sqlite;
-
-/** A row of {@code breakdown_line}. */
-record LineRow(String exchangeId, int position, String unitId, String cohortId, int count) {
-}

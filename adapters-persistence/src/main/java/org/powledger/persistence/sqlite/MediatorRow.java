@@ -1,5 +1,0 @@
-package org.powledger.persistence.sqlite;
-
-/** A row of {@code exchange_mediator}; {@code nameKey} is the lower-cased name the filter compares. */
-record MediatorRow(String exchangeId, int position, String name, String nameKey) {
-}

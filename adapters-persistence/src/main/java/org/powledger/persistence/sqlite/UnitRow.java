@@ -1,5 +1,0 @@
-package org.powledger.persistence.sqlite;
-
-/** A row of {@code unit}. */
-record UnitRow(String id, String name, String parentId, int version, String createdAt, String updatedAt) {
-}

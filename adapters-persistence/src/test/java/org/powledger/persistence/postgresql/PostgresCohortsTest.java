@@ -1,0 +1,12 @@
+package org.powledger.persistence.postgresql;
+
+import org.powledger.domain.port.out.LedgerStore;
+import org.powledger.persistence.contract.CohortsContract;
+
+class PostgresCohortsTest extends CohortsContract {
+
+    @Override
+    protected LedgerStore newStore() {
+        return PostgresLedgerStore.open(TestPostgres.emptyLedger(), null);
+    }
+}
