@@ -17,7 +17,10 @@ import org.powledger.web.access.BearerAccess;
 import org.powledger.web.cohort.CohortRoutes;
 import org.powledger.web.dashboard.DashboardRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
+import org.powledger.web.http.AccessLog;
+import org.powledger.web.http.CorrelationId;
 import org.powledger.web.http.Representations;
+import org.powledger.web.http.RouteTemplate;
 import org.powledger.web.i18n.LanguageRoutes;
 import org.powledger.web.i18n.Languages;
 import org.powledger.web.json.JsonBodies;
@@ -53,6 +56,7 @@ public final class HttpApi {
         Objects.requireNonNull(settings, "settings");
         this.mapper = JsonSupport.newMapper();
         BearerAccess access = new BearerAccess(authenticating, settings.requireReadToken());
+        AccessLog accessLog = new AccessLog();
         JsonBodies bodies = new JsonBodies(mapper);
         Representations answers = new Representations(mapper);
         this.app = Javalin.create(config -> {
@@ -68,6 +72,16 @@ public final class HttpApi {
             if (settings.metrics() != null) {
                 settings.metrics().install(config, access);
             }
+            // every request gets its correlation id first; the route template is known once a route matched
+            config.routes.before(CorrelationId::assign);
+            config.routes.beforeMatched(RouteTemplate::remember);
+            // Javalin has one request logger: it times the request, then writes its access-log line
+            config.requestLogger.http((ctx, millis) -> {
+                if (settings.metrics() != null) {
+                    settings.metrics().record(ctx, millis);
+                }
+                accessLog.record(ctx, millis);
+            });
             JavalinDefaultRoutingApi routes = config.routes;
             new ProblemMapping(mapper).install(routes);
             new HealthRoutes(health, settings.version()).register(routes);

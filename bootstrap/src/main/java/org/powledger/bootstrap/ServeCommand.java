@@ -31,11 +31,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Close reads too: every request needs a token. Env: POWLEDGER_REQUIRE_READ_TOKEN.")
     boolean requireReadToken;
 
+    @Option(names = "--log-format", defaultValue = "${env:POWLEDGER_LOG_FORMAT:-text}",
+            description = "How logs (one access-log line per request among them) are written on stderr: "
+                    + "text or json (one JSON object a line). Env: POWLEDGER_LOG_FORMAT. Default: ${DEFAULT-VALUE}")
+    LogFormat logFormat;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             throw new UsageError("--port must be between 0 and 65535");
         }
+        logFormat.use();
         PrintWriter out = spec.commandLine().getOut();
         Server server;
         try {
