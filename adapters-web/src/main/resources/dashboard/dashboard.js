@@ -442,7 +442,8 @@
       for (const u of folded ? shown.slice(0, FOLD_AFTER) : shown) {
         const cls = depth ? 'sub depth-' + Math.min(depth, 3) : null;
         rows.push(el('tr', { class: cls, 'data-parent': parent },
-          el('th', { scope: 'row' }, u.name, ' ', el('span', { class: 'muted small', text: '(' + u.unit + ')' })),
+          el('th', { scope: 'row' }, u.name, ' ', el('span', { class: 'muted small', text: '(' + u.unit + ')' }), ' ',
+            editLink('units', u.unit)),
           td(num(u.returnedWithSubunits), true), td(num(u.returned), true), td(num(u.exchanges), true),
           td(date(u.firstReturnedOn)), td(date(u.lastReturnedOn))));
         walk(u.unit, depth + 1);
@@ -509,7 +510,7 @@
       const share = f.shareReturned == null ? el('span', { class: 'muted', text: t('cohorts.shareUnknown') })
         : el('div', null, shareBar(f.shareReturned), el('span', { text: t('cohorts.shareHome',
           { share: percent(f.shareReturned) }) }));
-      rows.push(el('tr', null, el('th', { scope: 'row', text: f.name }), td(size, true),
+      rows.push(el('tr', null, el('th', { scope: 'row' }, f.name, ' ', editLink('cohorts', f.cohort)), td(size, true),
         td([num(home), source], true), td(num(f.recorded), true), td(share), td(num(f.remaining), true)));
       if (f.byUnit && f.byUnit.length) {
         breakdowns.push(el('details', null, el('summary', { text: t('cohorts.byUnit', { cohort: f.name }) }),
@@ -550,12 +551,26 @@
       list);
   }
 
+  // Someone holding the editor's write token (kept by /edit in this tab) gets a link from each record to its form.
+  const EDIT_TOKEN_KEY = 'powledger.writeToken';
+  function editLink(kind, id) {
+    let held = null;
+    try {
+      held = sessionStorage.getItem(EDIT_TOKEN_KEY);
+    } catch (e) {
+      held = null;
+    }
+    return held && id ? el('a', { class: 'small edit', href: '/edit/' + kind + '/' + encodeURIComponent(id),
+      text: t('edit.link') }) : null;
+  }
+
   function renderLatest(page) {
     const items = page.items.map((x) => Object.assign({}, x, {
       breakdown: x.breakdown || [], mediators: x.mediators || [], sources: x.sources || [] }));
     if (!items.length) return empty('latest', 'latest.empty');
     const rows = items.map((x) => el('tr', null,
-      el('th', { scope: 'row' }, date(x.date), x.ref ? el('div', { class: 'small muted', text: x.ref }) : null),
+      el('th', { scope: 'row' }, date(x.date), x.ref ? el('div', { class: 'small muted', text: x.ref }) : null,
+        editLink('exchanges', x.id)),
       td(t(x.kind === 'bodies' ? 'latest.kindBodies' : 'latest.kindPeople')),
       td(num(x.returned), true), td(num(x.handedOver), true),
       td(x.breakdown.length ? [lineList(x.breakdown), x.unattributed
@@ -600,7 +615,7 @@
     const rows = items.map((i) => {
       const gap = i.status !== 'match';
       return el('tr', { class: gap ? 'gap' : null },
-        el('th', { scope: 'row', text: scopeText(i.scope) }),
+        el('th', { scope: 'row' }, scopeText(i.scope), ' ', editLink('reports', i.report)),
         td(METRICS[i.metric] ? t(METRICS[i.metric]) : i.metric),
         td(num(i.reported), true), td(num(i.recorded), true), td(i.difference ? signed(i.difference) : num(0), true),
         td(el('span', { class: 'badge ' + (gap ? 'gap' : 'match'),

@@ -16,6 +16,7 @@ import org.powledger.domain.port.in.TransferringLedger;
 import org.powledger.web.access.BearerAccess;
 import org.powledger.web.cohort.CohortRoutes;
 import org.powledger.web.dashboard.DashboardRoutes;
+import org.powledger.web.editor.EditorRoutes;
 import org.powledger.web.exchange.ExchangeRoutes;
 import org.powledger.web.http.AccessLog;
 import org.powledger.web.http.CorrelationId;
@@ -95,6 +96,7 @@ public final class HttpApi {
             Languages languages = Languages.load();
             new LanguageRoutes(languages).register(routes);
             new DashboardRoutes(languages).register(routes);
+            new EditorRoutes().register(routes);
         });
     }
 

@@ -2,8 +2,8 @@ package org.powledger.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,181 +16,244 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * A real headless Chromium driven through chromedriver with plain W3C WebDriver calls over HTTP (no
- * Selenium: the protocol is a handful of JSON requests). One browser per instance, with a fresh
- * profile, reading pages in one language ({@code Accept-Language} and the UI locale).
+ * A real headless Chromium driven through chromedriver's W3C WebDriver protocol, with
+ * {@link java.net.http} and nothing else: one browser, one session, with the language it asks pages
+ * for ({@code Accept-Language}, {@code navigator.languages}) chosen at start.
  */
 final class Browser implements AutoCloseable {
 
-    /** The key of an element reference in W3C WebDriver answers. */
-    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process driver;
     private final URI session;
     private final Path profile;
 
-    /** The Chromium and chromedriver executables, when both are installed. */
+    /** Where Chromium and chromedriver are, when both are installed. */
     record Installation(Path chromium, Path chromedriver) {
 
         static Optional<Installation> find() {
-            Optional<Path> chromium = onPath("chromium", "chromium-browser", "google-chrome");
-            Optional<Path> chromedriver = onPath("chromedriver");
-            return chromium.isPresent() && chromedriver.isPresent()
-                    ? Optional.of(new Installation(chromium.get(), chromedriver.get())) : Optional.empty();
+            Optional<Path> chromium = firstExisting("CHROMIUM", "chromium", "chromium-browser", "google-chrome");
+            Optional<Path> driver = firstExisting("CHROMEDRIVER", "chromedriver");
+            return chromium.isPresent() && driver.isPresent()
+                    ? Optional.of(new Installation(chromium.get(), driver.get())) : Optional.empty();
         }
 
-        private static Optional<Path> onPath(String... names) {
+        private static Optional<Path> firstExisting(String variable, String... names) {
+            String given = System.getenv(variable);
+            if (given != null && Files.isExecutable(Path.of(given))) {
+                return Optional.of(Path.of(given));
+            }
             String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
-            return Stream.of(path.split(File.pathSeparator)).flatMap(dir -> Stream.of(names).map(n -> Path.of(dir, n)))
+            return Stream.of(names).flatMap(name -> Stream.of(path.split(":")).map(dir -> Path.of(dir, name)))
                     .filter(Files::isExecutable).findFirst();
         }
     }
 
-    Browser(Installation installation, String language, int width, int height) throws IOException {
-        int port = freePort();
+    /** Starts chromedriver and a Chromium session that asks for pages in {@code language}. */
+    static Browser start(Installation installation, String language) throws IOException {
+        return new Browser(installation, language);
+    }
+
+    private Browser(Installation installation, String language) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
         this.profile = Files.createTempDirectory("powledger-chromium-");
         this.driver = new ProcessBuilder(installation.chromedriver().toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        URI base = URI.create("http://127.0.0.1:" + port + "/");
-        waitUntilReady(base);
+        URI base = URI.create("http://127.0.0.1:" + port);
+        waitUntil("chromedriver answers", () -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(base.resolve("/status")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
         ObjectNode options = JSON.createObjectNode();
         options.put("binary", installation.chromium().toString());
-        options.set("args", JSON.valueToTree(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--lang=" + language,
-                "--accept-lang=" + language, "--window-size=" + width + "," + height)));
-        options.set("prefs", JSON.valueToTree(Map.of("intl.accept_languages", language)));
+        ArrayNode args = options.putArray("args");
+        for (String arg : List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--window-size=1000,1400", "--lang=" + language,
+                "--user-data-dir=" + profile)) {
+            args.add(arg);
+        }
+        options.putObject("prefs").put("intl.accept_languages", language);
         ObjectNode capabilities = JSON.createObjectNode();
-        capabilities.putObject("capabilities").putObject("alwaysMatch").set("goog:chromeOptions", options);
-        JsonNode created = call("POST", base.resolve("session"), capabilities);
-        this.session = base.resolve("session/" + created.get("sessionId").asText() + "/");
+        ObjectNode always = capabilities.putObject("capabilities").putObject("alwaysMatch");
+        always.put("browserName", "chrome");
+        always.set("goog:chromeOptions", options);
+        JsonNode created;
+        try {
+            created = send("POST", base.resolve("/session"), capabilities);
+        } catch (RuntimeException e) {
+            driver.destroy();
+            throw e;
+        }
+        this.session = base.resolve("/session/" + created.get("sessionId").asText() + "/");
     }
+
+    // --- pages and elements
 
     void open(String url) {
-        command("POST", "url", Map.of("url", url));
+        command("POST", "url", JSON.createObjectNode().put("url", url));
     }
 
-    /** Runs a script in the page and gives what it returns, as JSON. */
+    String url() {
+        return command("GET", "url", null).asText();
+    }
+
+    /** The first element matching {@code css}, waiting for it to appear. */
+    String find(String css) {
+        String[] found = new String[1];
+        waitUntil("an element " + css, () -> {
+            List<String> all = findAll(css);
+            found[0] = all.isEmpty() ? null : all.get(0);
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    List<String> findAll(String css) {
+        JsonNode answer = command("POST", "elements",
+                JSON.createObjectNode().put("using", "css selector").put("value", css));
+        return java.util.stream.StreamSupport.stream(answer.spliterator(), false)
+                .map(node -> node.get(ELEMENT).asText()).toList();
+    }
+
+    void click(String element) {
+        command("POST", "element/" + element + "/click", JSON.createObjectNode());
+    }
+
+    /** Types {@code text} into the element, as keys pressed. */
+    void type(String element, String text) {
+        command("POST", "element/" + element + "/value", JSON.createObjectNode().put("text", text));
+    }
+
+    void clear(String element) {
+        command("POST", "element/" + element + "/clear", JSON.createObjectNode());
+    }
+
+    /** The attribute as written in the DOM, or null. */
+    String attribute(String element, String name) {
+        JsonNode value = command("GET", "element/" + element + "/attribute/" + name, null);
+        return value.isNull() ? null : value.asText();
+    }
+
+    /** The live property ({@code value}, {@code checked}), or null. */
+    String property(String element, String name) {
+        JsonNode value = command("GET", "element/" + element + "/property/" + name, null);
+        return value.isNull() ? null : value.asText();
+    }
+
+    String text(String element) {
+        return command("GET", "element/" + element + "/text", null).asText();
+    }
+
+    String active() {
+        return command("GET", "element/active", null).get(ELEMENT).asText();
+    }
+
+    /** Presses and releases one key on the focused element (a WebDriver key: {@code \uE004} is Tab). */
+    void press(String key) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode keyboard = body.putArray("actions").addObject().put("type", "key").put("id", "keyboard");
+        ArrayNode actions = keyboard.putArray("actions");
+        actions.addObject().put("type", "keyDown").put("value", key);
+        actions.addObject().put("type", "keyUp").put("value", key);
+        command("POST", "actions", body);
+    }
+
+    /** Makes the window {@code width} by {@code height} pixels (a screenshot shows the window). */
+    void resize(int width, int height) {
+        command("POST", "window/rect", JSON.createObjectNode().put("width", width).put("height", height));
+    }
+
+    /** Runs {@code script} (a function body; {@code arguments} holds args) and gives its result. */
     JsonNode script(String script, Object... args) {
-        return command("POST", "execute/sync", Map.of("script", script, "args", List.of(args)));
-    }
-
-    /** Waits until the script returns true (polled), or fails saying what it waited for. */
-    void waitFor(String what, String script) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!script(script).asBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for " + what + "; the page says: "
-                        + script("return document.body.innerText.slice(0, 600)").asText());
-            }
-            sleep(100);
+        ObjectNode body = JSON.createObjectNode().put("script", script);
+        ArrayNode list = body.putArray("args");
+        for (Object arg : args) {
+            list.add(JSON.valueToTree(arg));
         }
+        return command("POST", "execute/sync", body);
     }
 
-    /** Clicks the element a CSS selector finds, as a user would (WebDriver's element click). */
-    void click(String css) {
-        JsonNode element = command("POST", "element", Map.of("using", "css selector", "value", css));
-        command("POST", "element/" + element.get(ELEMENT).asText() + "/click", Map.of());
+    byte[] screenshot() {
+        return Base64.getDecoder().decode(command("GET", "screenshot", null).asText());
     }
 
-    /** Focuses the element a CSS selector finds by pressing Tab until it has the focus. */
-    void tabTo(String css) {
-        for (int i = 0; i < 100; i++) {
-            if (script("return document.activeElement && document.activeElement.matches(arguments[0])", css)
-                    .asBoolean()) {
+    /** Waits until {@code condition} holds, failing with {@code what} after a while. */
+    static void waitUntil(String what, Supplier<Boolean> condition) {
+        Instant until = Instant.now().plus(PATIENCE);
+        while (true) {
+            if (Boolean.TRUE.equals(condition.get())) {
                 return;
             }
-            command("POST", "actions", Map.of("actions", List.of(Map.of("type", "key", "id", "keyboard",
-                    "actions", List.of(Map.of("type", "keyDown", "value", "\uE004"),
-                            Map.of("type", "keyUp", "value", "\uE004"))))));
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
-        throw new AssertionError("Tab never reached " + css);
-    }
-
-    /** Presses one key (a WebDriver key code such as {@code \uE014}, arrow right) on the focused element. */
-    void press(String key) {
-        command("POST", "actions", Map.of("actions", List.of(Map.of("type", "key", "id", "keyboard",
-                "actions", List.of(Map.of("type", "keyDown", "value", key), Map.of("type", "keyUp", "value", key))))));
-    }
-
-    void screenshot(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.write(file, Base64.getDecoder().decode(command("GET", "screenshot", null).asText()));
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         try {
-            call("DELETE", session, null);
-        } catch (RuntimeException | AssertionError ignored) {
-            // the driver is stopped below either way
-        } finally {
-            driver.destroy();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-            }
+            send("DELETE", session, null);
+        } catch (RuntimeException ignored) {
+            // the browser may be gone already; the driver is stopped below either way
+        }
+        driver.destroy();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
         }
     }
 
-    private JsonNode command(String method, String path, Object body) {
-        return call(method, session.resolve(path), body);
+    // --- the protocol
+
+    private JsonNode command(String method, String path, JsonNode body) {
+        return send(method, session.resolve(path), body);
     }
 
-    private static JsonNode call(String method, URI uri, Object body) {
+    private static JsonNode send(String method, URI uri, JsonNode body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").method(method, publisher).build();
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").method(method, publisher).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode answer = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
-                throw new AssertionError("WebDriver " + method + " " + uri + ": " + response.body());
+                throw new IllegalStateException("WebDriver " + method + " " + uri.getPath() + " answered "
+                        + response.statusCode() + ": " + answer.path("value").path("message").asText(response.body()));
             }
-            return answer.get("value");
+            return answer.path("value").isMissingNode() ? answer : answer.get("value");
         } catch (IOException e) {
-            throw new AssertionError("WebDriver " + method + " " + uri + " failed: " + e, e);
+            throw new IllegalStateException("WebDriver " + method + " " + uri.getPath() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntilReady(URI base) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (true) {
-            try {
-                if (call("GET", base.resolve("status"), null).path("ready").asBoolean()) {
-                    return;
-                }
-            } catch (AssertionError notYet) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw notYet;
-                }
-            }
-            sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -74,9 +74,10 @@ class DashboardInBrowserTest {
     @ValueSource(strings = {"en", "uk"})
     void the_page_shows_the_ledgers_figures_in_the_readers_language(String language) throws IOException {
         Map<String, Object> words = words(language);
-        try (Browser browser = new Browser(chromium, language, 1280, 3800)) {
+        try (Browser browser = Browser.start(chromium, language)) {
+            browser.resize(1280, 3800);
             browser.open(server.uri("/").toString());
-            browser.waitFor("the figures in " + language, script(LOADED, language));
+            waitFor(browser, "the figures in " + language, script(LOADED, language));
 
             assertThat(browser.script("return document.documentElement.lang").asText()).isEqualTo(language);
             for (String section : List.of("summary", "yearly", "monthly", "units", "cohorts", "latest", "first",
@@ -104,21 +105,22 @@ class DashboardInBrowserTest {
 
             assertTheMonthlyChartSpeaks(browser, language, words);
             assertNoWordOfTheOtherLanguage(browser, language);
-            browser.screenshot(SCREENSHOTS.resolve("dashboard-" + language + ".png"));
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("dashboard-" + language + ".png"), browser.screenshot());
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "uk"})
     void the_date_filter_narrows_the_figures_to_the_period(String language) throws IOException {
-        try (Browser browser = new Browser(chromium, language, 1280, 1200)) {
+        try (Browser browser = Browser.start(chromium, language)) {
             browser.open(server.uri("/").toString());
-            browser.waitFor("the figures", script(LOADED, language));
+            waitFor(browser, "the figures", script(LOADED, language));
 
             browser.script("document.getElementById('from').value = '2024-01-01';"
                     + "document.getElementById('to').value = '2024-12-31';");
-            browser.click("#window button[type=submit]");
-            browser.waitFor("the filtered figures", "return location.search.includes('from=2024-01-01') && "
+            browser.click(browser.find("#window button[type=submit]"));
+            waitFor(browser, "the filtered figures", "return location.search.includes('from=2024-01-01') && "
                     + "document.body.getAttribute('data-loaded') === '" + language + "'");
 
             JsonNode summary = server.get("/api/v1/stats/summary?from=2024-01-01&to=2024-12-31").send().expect(200)
@@ -140,19 +142,19 @@ class DashboardInBrowserTest {
     @Test
     void the_language_switch_changes_the_page_and_is_remembered() throws IOException {
         Map<String, Object> ukrainian = words("uk");
-        try (Browser browser = new Browser(chromium, "en", 1280, 1200)) {
+        try (Browser browser = Browser.start(chromium, "en")) {
             browser.open(server.uri("/").toString());
-            browser.waitFor("the English page", script(LOADED, "en"));
+            waitFor(browser, "the English page", script(LOADED, "en"));
 
-            browser.click("[data-language=uk]");
-            browser.waitFor("the page in Ukrainian", script(LOADED, "uk"));
+            browser.click(browser.find("[data-language=uk]"));
+            waitFor(browser, "the page in Ukrainian", script(LOADED, "uk"));
             assertThat(browser.script("return document.documentElement.lang").asText()).isEqualTo("uk");
             assertThat(browser.script("return document.getElementById('yearly-title').textContent").asText())
                     .isEqualTo(ukrainian.get("yearly.title"));
             assertNoWordOfTheOtherLanguage(browser, "uk");
 
             browser.open(server.uri("/").toString());
-            browser.waitFor("the page in Ukrainian again, though the browser asks for English", script(LOADED, "uk"));
+            waitFor(browser, "the page in Ukrainian again, though the browser asks for English", script(LOADED, "uk"));
             assertThat(browser.script("return document.querySelector('[data-language=uk]')"
                     + ".getAttribute('aria-pressed')").asText()).isEqualTo("true");
         }
@@ -166,7 +168,7 @@ class DashboardInBrowserTest {
         assertThat(browser.script("return document.querySelector('#monthly polyline.cumulative') !== null")
                 .asBoolean()).as("the cumulative line").isTrue();
 
-        browser.tabTo("#monthly .point");
+        tabTo(browser, "#monthly .point");
         JsonNode first = points.get(0);
         String tip = browser.script("const tip = document.querySelector('#monthly .tip');"
                 + "return tip.getAttribute('visibility') === 'visible' ? tip.textContent : ''").asText();
@@ -243,6 +245,23 @@ class DashboardInBrowserTest {
     /** The month of a period ({@code 2022-07}) in words, as the page's locale writes it alone. */
     private static String month(String period, String language) {
         return LocalDate.parse(period + "-01").format(DateTimeFormatter.ofPattern("LLLL", Locale.forLanguageTag(language)));
+    }
+
+    /** Waits until the page's script returns true. */
+    private static void waitFor(Browser browser, String what, String script) {
+        Browser.waitUntil(what, () -> browser.script(script).asBoolean());
+    }
+
+    /** Presses Tab until the element {@code css} finds has the focus, as a keyboard user gets there. */
+    private static void tabTo(Browser browser, String css) {
+        for (int i = 0; i < 100; i++) {
+            if (browser.script("return document.activeElement !== null && document.activeElement.matches(arguments[0])",
+                    css).asBoolean()) {
+                return;
+            }
+            browser.press("\uE004");
+        }
+        throw new AssertionError("Tab never reached " + css);
     }
 
     private static String digits(String text) {

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.powledger.web.http.StaticFile;
+import org.powledger.web.http.PageFile;
 import org.powledger.web.i18n.Language;
 import org.powledger.web.i18n.Languages;
 import org.powledger.web.i18n.PageTemplate;
@@ -21,7 +21,7 @@ import org.powledger.web.i18n.PageTemplate;
  * <p>The page is rendered once per language at start, and each request gets the one its
  * {@code Accept-Language} prefers ({@code Vary: Accept-Language}); the words come from the language
  * files ({@link Languages}). Every file is a classpath resource under {@code dashboard/}. The page
- * makes no request to any other origin: {@link StaticFile#CONTENT_SECURITY_POLICY} allows only this
+ * makes no request to any other origin: {@link PageFile#CONTENT_SECURITY_POLICY} allows only this
  * server, and no inline script or style, so the script and the style sheet are files.
  */
 public final class DashboardRoutes {
@@ -32,14 +32,14 @@ public final class DashboardRoutes {
     static final String TEMPLATE = "/dashboard/index.html";
 
     private final Languages languages;
-    private final Map<String, StaticFile> pages = new LinkedHashMap<>();
-    private final List<StaticFile> assets;
+    private final Map<String, PageFile> pages = new LinkedHashMap<>();
+    private final List<PageFile> assets;
 
     public DashboardRoutes(Languages languages) {
         this.languages = languages;
-        PageTemplate template = new PageTemplate(new String(StaticFile.read(TEMPLATE), StandardCharsets.UTF_8));
+        PageTemplate template = new PageTemplate(new String(PageFile.read(TEMPLATE), StandardCharsets.UTF_8));
         for (Language language : languages.all()) {
-            pages.put(language.code(), StaticFile.of(PAGE, TEMPLATE, "text/html; charset=utf-8",
+            pages.put(language.code(), PageFile.of(PAGE, TEMPLATE, "text/html; charset=utf-8",
                     template.render(language, languages).getBytes(StandardCharsets.UTF_8)));
         }
         this.assets = List.of(asset("dashboard.css", "text/css; charset=utf-8"),
@@ -50,19 +50,16 @@ public final class DashboardRoutes {
         app.get(PAGE, this::page);
         // Javalin answers a HEAD from a GET route without running it; these have the GET's headers
         app.head(PAGE, this::page);
-        for (StaticFile asset : assets) {
-            app.get(asset.path(), asset::serve);
-            app.head(asset.path(), asset::serve);
-        }
+        assets.forEach(asset -> asset.register(app));
     }
 
     /** The page in each language, by language code. */
-    Map<String, StaticFile> pages() {
+    Map<String, PageFile> pages() {
         return pages;
     }
 
     /** The page's own files (its script and style sheet). */
-    List<StaticFile> assets() {
+    List<PageFile> assets() {
         return assets;
     }
 
@@ -71,8 +68,7 @@ public final class DashboardRoutes {
         pages.get(languages.choose(ctx.header("Accept-Language")).code()).serve(ctx);
     }
 
-    private static StaticFile asset(String name, String contentType) {
-        String resource = ASSETS + name;
-        return StaticFile.of(resource, resource, contentType, StaticFile.read(resource));
+    private static PageFile asset(String name, String contentType) {
+        return PageFile.load(ASSETS + name, ASSETS + name, contentType);
     }
 }

@@ -6,7 +6,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.powledger.web.http.StaticFile;
+import org.powledger.web.http.PageFile;
 
 /**
  * Serves what every page needs to speak the reader's language, under {@code /i18n/{file}}: the script
@@ -17,14 +17,13 @@ public final class LanguageRoutes {
 
     static final String ROUTE = Languages.FOLDER + "{file}";
 
-    private final Map<String, StaticFile> files = new LinkedHashMap<>();
+    private final Map<String, PageFile> files = new LinkedHashMap<>();
 
     public LanguageRoutes(Languages languages) {
-        add(StaticFile.of(Languages.FOLDER + "i18n.js", Languages.FOLDER + "i18n.js", "text/javascript; charset=utf-8",
-                StaticFile.read(Languages.FOLDER + "i18n.js")));
+        add(PageFile.load(Languages.FOLDER + "i18n.js", Languages.FOLDER + "i18n.js", "text/javascript; charset=utf-8"));
         for (Language language : languages.all()) {
             String path = Languages.FOLDER + language.code() + ".json";
-            add(StaticFile.of(path, path, "application/json; charset=utf-8", language.file()));
+            add(PageFile.of(path, path, "application/json; charset=utf-8", language.file()));
         }
     }
 
@@ -35,19 +34,19 @@ public final class LanguageRoutes {
     }
 
     /** The files served: the script first. */
-    public List<StaticFile> files() {
+    public List<PageFile> files() {
         return List.copyOf(files.values());
     }
 
     private void serve(Context ctx) {
-        StaticFile file = files.get(Languages.FOLDER + ctx.pathParam("file"));
+        PageFile file = files.get(Languages.FOLDER + ctx.pathParam("file"));
         if (file == null) {
             throw new NotFoundResponse("No such file");
         }
         file.serve(ctx);
     }
 
-    private void add(StaticFile file) {
+    private void add(PageFile file) {
         files.put(file.path(), file);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.powledger.web.http.StaticFile;
+import org.powledger.web.http.PageFile;
 
 /**
  * The languages the pages speak: one file per language under {@code /i18n/} on the classpath
@@ -48,7 +48,7 @@ public final class Languages {
         ObjectMapper json = new ObjectMapper();
         List<Language> found = new ArrayList<>();
         for (String code : codesOnClasspath()) {
-            byte[] bytes = StaticFile.read(FOLDER + code + ".json");
+            byte[] bytes = PageFile.read(FOLDER + code + ".json");
             try {
                 found.add(new Language(code, json.readValue(bytes, new TypeReference<Map<String, Object>>() { }),
                         bytes));

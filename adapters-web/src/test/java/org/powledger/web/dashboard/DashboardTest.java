@@ -46,7 +46,7 @@ import org.powledger.domain.statistics.YearChange;
 import org.powledger.domain.statistics.YearFigures;
 import org.powledger.web.ApiTest;
 import org.powledger.web.WebSettings;
-import org.powledger.web.http.StaticFile;
+import org.powledger.web.http.PageFile;
 import org.powledger.web.i18n.LanguageRoutes;
 import org.powledger.web.i18n.Languages;
 
@@ -155,7 +155,7 @@ class DashboardTest extends ApiTest {
     void every_dashboard_file_is_served_and_nothing_else_is_under_dashboard() throws Exception {
         DashboardRoutes routes = new DashboardRoutes(Languages.load());
         Set<String> served = Stream.concat(routes.pages().values().stream(), routes.assets().stream())
-                .map(StaticFile::resource).collect(Collectors.toSet());
+                .map(PageFile::resource).collect(Collectors.toSet());
 
         assertThat(resourceFiles()).map(name -> "/dashboard/" + name).containsExactlyInAnyOrderElementsOf(served);
         api(client -> assertThat(client.get("/dashboard/index.html").send().status()).isEqualTo(404));
@@ -168,7 +168,7 @@ class DashboardTest extends ApiTest {
         for (String name : resourceFiles()) {
             assertThat(ExternalReferences.in(resource(name))).as(name).isEmpty();
         }
-        for (StaticFile file : new LanguageRoutes(Languages.load()).files()) {
+        for (PageFile file : new LanguageRoutes(Languages.load()).files()) {
             assertThat(ExternalReferences.in(new String(file.bytes(), StandardCharsets.UTF_8))).as(file.path()).isEmpty();
         }
     }

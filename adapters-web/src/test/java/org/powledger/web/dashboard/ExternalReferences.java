@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * taken ({@code src=}, {@code href=}, {@code url(}, {@code @import}, {@code fetch(}, a string literal).
  * The one allowed absolute URL is the SVG namespace, an identifier that is never fetched.
  */
-final class ExternalReferences {
+public final class ExternalReferences {
 
     static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
@@ -28,7 +28,7 @@ final class ExternalReferences {
     }
 
     /** Each offending place, with a little context; empty when the text keeps to its own origin. */
-    static List<String> in(String text) {
+    public static List<String> in(String text) {
         String scanned = text.replace("'" + SVG_NAMESPACE + "'", "'svg-namespace'");
         List<String> found = new ArrayList<>();
         for (Pattern pattern : List.of(ABSOLUTE, PROTOCOL_RELATIVE)) {
