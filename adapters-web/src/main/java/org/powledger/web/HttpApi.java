@@ -23,7 +23,11 @@ import org.powledger.web.correlation.CorrelationId;
 import org.powledger.web.http.CrossOrigin;
 import org.powledger.web.http.HostNames;
 import org.powledger.web.http.HeadFromGet;
+import org.powledger.web.http.AccessLog;
 import org.powledger.web.http.Representations;
+import org.powledger.web.http.RouteTemplate;
+import org.powledger.web.i18n.LanguageRoutes;
+import org.powledger.web.i18n.Languages;
 import org.powledger.web.json.JsonBodies;
 import org.powledger.web.json.JsonSupport;
 import org.powledger.web.problem.JettyProblems;
@@ -58,6 +62,7 @@ public final class HttpApi {
         Objects.requireNonNull(settings, "settings");
         this.mapper = JsonSupport.newMapper();
         BearerAccess access = new BearerAccess(authenticating, settings.requireReadToken());
+        AccessLog accessLog = new AccessLog();
         JsonBodies bodies = new JsonBodies(mapper);
         Representations answers = new Representations(mapper);
         this.hostNames = new HostNames(settings.allowedHosts());
@@ -77,6 +82,15 @@ public final class HttpApi {
                 settings.metrics().install(config);
             }
             JavalinDefaultRoutingApi routes = new HeadFromGet(config.routes);
+            // the route template is known once a route matched
+            config.routes.beforeMatched(RouteTemplate::remember);
+            // Javalin has one request logger: it times the request, then writes its access-log line
+            config.requestLogger.http((ctx, millis) -> {
+                if (settings.metrics() != null) {
+                    settings.metrics().record(ctx, millis);
+                }
+                accessLog.record(ctx, millis);
+            });
             new ProblemMapping(mapper).install(routes);
             routes.before(CorrelationId::assign);
             routes.before(AnswerHeaders::before);
@@ -92,7 +106,9 @@ public final class HttpApi {
             new ReportRoutes(reports, access, bodies, answers).register(routes);
             new StatisticsRoutes(statistics, answers).register(routes);
             new TransferRoutes(transfer, access, answers, settings.maxImportBytes()).register(routes);
-            new DashboardRoutes().register(routes);
+            Languages languages = Languages.load();
+            new LanguageRoutes(languages).register(routes);
+            new DashboardRoutes(languages).register(routes);
             new EditorRoutes().register(routes);
         });
     }

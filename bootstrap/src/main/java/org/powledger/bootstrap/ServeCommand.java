@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "refused with 503 and Retry-After. Env: POWLEDGER_WRITE_WAIT. Default: ${DEFAULT-VALUE}")
     double writeWaitSeconds;
 
+    @Option(names = "--log-format", defaultValue = "${env:POWLEDGER_LOG_FORMAT:-text}",
+            description = "How logs (one access-log line per request among them) are written on stderr: "
+                    + "text or json (one JSON object a line). Env: POWLEDGER_LOG_FORMAT. Default: ${DEFAULT-VALUE}")
+    LogFormat logFormat;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -57,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!(writeWaitSeconds > 0 && writeWaitSeconds <= 600)) {
             throw new UsageError("--write-wait must be more than 0 and at most 600 seconds");
         }
+        logFormat.use();
         PrintWriter out = spec.commandLine().getOut();
         Server server;
         try {

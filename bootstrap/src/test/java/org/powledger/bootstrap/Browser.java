@@ -167,6 +167,21 @@ final class Browser implements AutoCloseable {
         return command("GET", "element/active", null).get(ELEMENT).asText();
     }
 
+    /** Presses and releases one key on the focused element (a WebDriver key: {@code \uE004} is Tab). */
+    void press(String key) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode keyboard = body.putArray("actions").addObject().put("type", "key").put("id", "keyboard");
+        ArrayNode actions = keyboard.putArray("actions");
+        actions.addObject().put("type", "keyDown").put("value", key);
+        actions.addObject().put("type", "keyUp").put("value", key);
+        command("POST", "actions", body);
+    }
+
+    /** Makes the window {@code width} by {@code height} pixels (a screenshot shows the window). */
+    void resize(int width, int height) {
+        command("POST", "window/rect", JSON.createObjectNode().put("width", width).put("height", height));
+    }
+
     /** Runs {@code script} (a function body; {@code arguments} holds args) and gives its result. */
     JsonNode script(String script, Object... args) {
         ObjectNode body = JSON.createObjectNode().put("script", script);

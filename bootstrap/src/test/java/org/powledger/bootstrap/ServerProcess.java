@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -45,19 +46,28 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve} on {@code port} (0: a free one) and waits until it listens. */
     static ServerProcess serve(Path db, int port, String... extraArgs) throws Exception {
-        return serve("128m", db, port, extraArgs);
+        return serve("128m", db, port, ProcessBuilder.Redirect.DISCARD, Map.of(), extraArgs);
     }
 
     /** {@link #serve}, with the JVM's heap bounded at {@code maxHeap} ({@code -Xmx}) and exiting on running out of it. */
     static ServerProcess serveWithHeap(String maxHeap, Path db, String... extraArgs) throws Exception {
-        return serve(maxHeap, db, 0, extraArgs);
+        return serve(maxHeap, db, 0, ProcessBuilder.Redirect.DISCARD, Map.of(), extraArgs);
     }
 
-    private static ServerProcess serve(String maxHeap, Path db, int port, String... extraArgs) throws Exception {
+    /** A server whose stderr (its logs) goes to {@code stderr}, with more environment variables. */
+    static ServerProcess serve(Path db, Path stderr, Map<String, String> environment, String... extraArgs)
+            throws Exception {
+        return serve("128m", db, 0, ProcessBuilder.Redirect.to(stderr.toFile()), environment, extraArgs);
+    }
+
+    private static ServerProcess serve(String maxHeap, Path db, int port, ProcessBuilder.Redirect stderr,
+                                       Map<String, String> environment, String... extraArgs) throws Exception {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
                 "-jar", jar().toString(), "serve", "--db", db.toString(), "--port", String.valueOf(port)));
         command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<int[]> started = new CompletableFuture<>();
         String[] token = new String[1];

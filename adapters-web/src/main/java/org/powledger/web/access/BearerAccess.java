@@ -23,6 +23,11 @@ public final class BearerAccess {
     private static final String API = "/api/v1/";
     private static final String OPENAPI = "/api/v1/openapi.json";
     private static final String METRICS = "/metrics";
+    private static final String TOKEN_NAME = BearerAccess.class.getName() + ".tokenName";
+    /** What the access log says of a token the server does not know (never the token itself). */
+    public static final String UNKNOWN_TOKEN = "(unknown)";
+    /** What the access log says where no token was sent, or none was looked at. */
+    public static final String NO_TOKEN = "-";
 
     private final Authenticating authenticating;
     private final boolean requireReadToken;
@@ -66,18 +71,29 @@ public final class BearerAccess {
             }
             return Actor.ANONYMOUS;
         }
-        return require(authenticate(token.get()), AccessScope.READ);
+        return require(authenticate(ctx, token.get()), AccessScope.READ);
     }
 
     /** The actor of a write: a token with scope {@code write} or {@code admin}. */
     private Actor writer(Context ctx) {
         String token = bearerToken(ctx).orElseThrow(() -> unauthenticated(
                 "Writing needs a token: send Authorization: Bearer TOKEN", REALM));
-        return require(authenticate(token), AccessScope.WRITE);
+        return require(authenticate(ctx, token), AccessScope.WRITE);
     }
 
-    private Actor authenticate(String token) {
-        return authenticating.authenticate(token).orElseThrow(() -> unauthenticated(
+    /**
+     * The name of the token this request was checked with, for the access log: {@value #NO_TOKEN} where
+     * none was sent or the route looked at none, {@value #UNKNOWN_TOKEN} for one the server does not know.
+     */
+    public static String tokenName(Context ctx) {
+        String name = ctx.attribute(TOKEN_NAME);
+        return name == null ? NO_TOKEN : name;
+    }
+
+    private Actor authenticate(Context ctx, String token) {
+        Optional<Actor> actor = authenticating.authenticate(token);
+        ctx.attribute(TOKEN_NAME, actor.map(Actor::name).orElse(UNKNOWN_TOKEN));
+        return actor.orElseThrow(() -> unauthenticated(
                 "The token is unknown or has been revoked", REALM + ", error=\"invalid_token\""));
     }
 

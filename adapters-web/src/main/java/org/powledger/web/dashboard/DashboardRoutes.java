@@ -1,8 +1,15 @@
 package org.powledger.web.dashboard;
 
+import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.powledger.web.http.PageFile;
+import org.powledger.web.i18n.Language;
+import org.powledger.web.i18n.Languages;
+import org.powledger.web.i18n.PageTemplate;
 
 /**
  * The read-only dashboard: {@code GET /} is one page ({@code text/html}) whose script and style sheet
@@ -11,35 +18,57 @@ import org.powledger.web.http.PageFile;
  * browser, so it follows the API's read rules (with {@code --require-read-token} the page asks for a
  * read token and keeps it in {@code sessionStorage}). The page itself is open to all.
  *
- * <p>Every file is a classpath resource under {@code dashboard/}, read once at start. The page makes
- * no request to any other origin: {@link PageFile#CONTENT_SECURITY_POLICY} allows only this server, and
- * no inline script or style, so the script and the style sheet are files.
+ * <p>The page is rendered once per language at start, and each request gets the one its
+ * {@code Accept-Language} prefers ({@code Vary: Accept-Language}); the words come from the language
+ * files ({@link Languages}). Every file is a classpath resource under {@code dashboard/}. The page
+ * makes no request to any other origin: {@link PageFile#CONTENT_SECURITY_POLICY} allows only this
+ * server, and no inline script or style, so the script and the style sheet are files.
  */
 public final class DashboardRoutes {
 
     /** Where the page and its files are served. */
     public static final String PAGE = "/";
     static final String ASSETS = "/dashboard/";
+    static final String TEMPLATE = "/dashboard/index.html";
 
+    private final Languages languages;
+    private final Map<String, PageFile> pages = new LinkedHashMap<>();
     private final List<PageFile> assets;
 
-    public DashboardRoutes() {
-        this.assets = List.of(
-                load(PAGE, "index.html", "text/html; charset=utf-8"),
-                load(ASSETS + "dashboard.css", "dashboard.css", "text/css; charset=utf-8"),
-                load(ASSETS + "dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"));
+    public DashboardRoutes(Languages languages) {
+        this.languages = languages;
+        PageTemplate template = new PageTemplate(new String(PageFile.read(TEMPLATE), StandardCharsets.UTF_8));
+        for (Language language : languages.all()) {
+            pages.put(language.code(), PageFile.of(PAGE, TEMPLATE, "text/html; charset=utf-8",
+                    template.render(language, languages).getBytes(StandardCharsets.UTF_8)));
+        }
+        this.assets = List.of(asset("dashboard.css", "text/css; charset=utf-8"),
+                asset("dashboard.js", "text/javascript; charset=utf-8"));
     }
 
     public void register(JavalinDefaultRoutingApi app) {
+        app.get(PAGE, this::page);
+        // Javalin answers a HEAD from a GET route without running it; these have the GET's headers
+        app.head(PAGE, this::page);
         assets.forEach(asset -> asset.register(app));
     }
 
-    /** The files served, in order: the page first. */
+    /** The page in each language, by language code. */
+    Map<String, PageFile> pages() {
+        return pages;
+    }
+
+    /** The page's own files (its script and style sheet). */
     List<PageFile> assets() {
         return assets;
     }
 
-    private static PageFile load(String path, String name, String contentType) {
-        return PageFile.load(path, "/dashboard/" + name, contentType);
+    private void page(Context ctx) {
+        ctx.header("Vary", "Accept-Language");
+        pages.get(languages.choose(ctx.header("Accept-Language")).code()).serve(ctx);
+    }
+
+    private static PageFile asset(String name, String contentType) {
+        return PageFile.load(ASSETS + name, ASSETS + name, contentType);
     }
 }

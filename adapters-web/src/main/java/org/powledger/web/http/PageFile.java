@@ -1,7 +1,7 @@
 package org.powledger.web.http;
 
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,12 +22,21 @@ public record PageFile(String path, String resource, String contentType, byte[] 
 
     /** Reads {@code resource} from the classpath; a missing file stops the server from starting. */
     public static PageFile load(String path, String resource, String contentType) {
+        return of(path, resource, contentType, read(resource));
+    }
+
+    /** A file made at start (a page rendered in one language) from {@code resource}. */
+    public static PageFile of(String path, String resource, String contentType, byte[] bytes) {
+        return new PageFile(path, resource, contentType, bytes, etag(bytes));
+    }
+
+    /** The classpath resource {@code resource} (e.g. {@code /dashboard/index.html}), read whole. */
+    public static byte[] read(String resource) {
         try (InputStream in = PageFile.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("The page file " + resource + " is missing from the classpath");
             }
-            byte[] bytes = in.readAllBytes();
-            return new PageFile(path, resource, contentType, bytes, etag(bytes));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the page file " + resource, e);
         }

@@ -2,12 +2,12 @@ package org.powledger.web.metrics;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.powledger.web.http.RouteTemplate;
 
 /**
  * What the server measures about its HTTP traffic, and {@code GET /metrics}, which serves everything
@@ -28,12 +28,11 @@ public final class HttpMetrics {
 
     public static final String PATH = "/metrics";
     static final String REQUESTS = "http.server.requests";
-    static final String NOT_FOUND = "NOT_FOUND";
-    static final String UNMATCHED = "UNMATCHED";
+    static final String NOT_FOUND = RouteTemplate.NOT_FOUND;
+    static final String UNMATCHED = RouteTemplate.UNMATCHED;
 
     /** The exposition format {@link PrometheusMeterRegistry#scrape()} writes. */
     private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
-    private static final String ROUTE = HttpMetrics.class.getName() + ".route";
     /** Latency buckets for {@code histogram_quantile}: few enough to keep every route's series cheap. */
     private static final Duration[] BUCKETS = {
             Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -52,20 +51,7 @@ public final class HttpMetrics {
      * ({@link org.powledger.web.access.BearerAccess#admit}).
      */
     public void install(JavalinConfig config) {
-        config.requestLogger.http(this::record);
-        config.routes.beforeMatched(HttpMetrics::rememberRoute);
         config.routes.get(PATH, this::scrape);
-    }
-
-    /**
-     * Before the matched handler runs, Javalin names the endpoint it matched; a request no endpoint
-     * matched counts as {@value #UNMATCHED} (or {@value #NOT_FOUND}).
-     */
-    private static void rememberRoute(Context ctx) {
-        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-        if (matched != null && !matched.path.equals("*")) {
-            ctx.attribute(ROUTE, matched.path);
-        }
     }
 
     private void scrape(Context ctx) {
@@ -73,25 +59,18 @@ public final class HttpMetrics {
         ctx.contentType(TEXT_FORMAT).result(registry.scrape());
     }
 
-    private void record(Context ctx, Float executionTimeMs) {
+    /** Times one answered request; Javalin's request logger calls it once the answer is written. */
+    public void record(Context ctx, Float executionTimeMs) {
         int status = ctx.statusCode();
         Timer.builder(REQUESTS)
                 .description("HTTP requests answered, by route template")
                 .tag("method", ctx.method().name())
-                .tag("uri", route(ctx, status))
+                .tag("uri", RouteTemplate.of(ctx))
                 .tag("status", Integer.toString(status))
                 .tag("outcome", outcome(status))
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)
                 .record(Math.round(executionTimeMs.doubleValue() * 1_000_000d), TimeUnit.NANOSECONDS);
-    }
-
-    private static String route(Context ctx, int status) {
-        String template = ctx.attribute(ROUTE);
-        if (template != null && !template.isEmpty()) {
-            return template;
-        }
-        return status == 404 ? NOT_FOUND : UNMATCHED;
     }
 
     private static String outcome(int status) {

@@ -6,9 +6,6 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
-import static org.powledger.web.PageChecks.assertSecurityHeaders;
-import static org.powledger.web.PageChecks.normalised;
-import static org.powledger.web.PageChecks.references;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -50,15 +47,21 @@ import org.powledger.domain.statistics.YearFigures;
 import org.powledger.web.ApiTest;
 import org.powledger.web.WebSettings;
 import org.powledger.web.http.PageFile;
+import org.powledger.web.i18n.LanguageRoutes;
+import org.powledger.web.i18n.Languages;
 
 /** The dashboard page and its files over real HTTP, with the ledger's ports mocked. */
 class DashboardTest extends ApiTest {
 
+    static final Set<String> REQUIRED_POLICY = Set.of("default-src 'self'", "script-src 'self'", "style-src 'self'",
+            "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'");
     static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8");
 
+    /** {@code src="..."} and {@code href="..."} in the page. */
+    static final Pattern REFERENCE = Pattern.compile("\\b(?:src|href)\\s*=\\s*\"([^\"]*)\"");
     /** One entry of the script's table of reads: {@code name: { path: '/api/v1/...', window: true },}. */
     static final Pattern READ = Pattern.compile("(\\w+): \\{ path: '([^']+)', window: (true|false) \\}");
 
@@ -150,8 +153,9 @@ class DashboardTest extends ApiTest {
 
     @Test
     void every_dashboard_file_is_served_and_nothing_else_is_under_dashboard() throws Exception {
-        Set<String> served = new DashboardRoutes().assets().stream().map(PageFile::resource)
-                .collect(Collectors.toSet());
+        DashboardRoutes routes = new DashboardRoutes(Languages.load());
+        Set<String> served = Stream.concat(routes.pages().values().stream(), routes.assets().stream())
+                .map(PageFile::resource).collect(Collectors.toSet());
 
         assertThat(resourceFiles()).map(name -> "/dashboard/" + name).containsExactlyInAnyOrderElementsOf(served);
         api(client -> assertThat(client.get("/dashboard/index.html").send().status()).isEqualTo(404));
@@ -163,6 +167,9 @@ class DashboardTest extends ApiTest {
     void no_dashboard_file_refers_to_another_origin() throws Exception {
         for (String name : resourceFiles()) {
             assertThat(ExternalReferences.in(resource(name))).as(name).isEmpty();
+        }
+        for (PageFile file : new LanguageRoutes(Languages.load()).files()) {
+            assertThat(ExternalReferences.in(new String(file.bytes(), StandardCharsets.UTF_8))).as(file.path()).isEmpty();
         }
     }
 
@@ -269,8 +276,8 @@ class DashboardTest extends ApiTest {
     void the_page_is_built_for_screen_readers_and_keyboards() {
         String page = resource("index.html");
 
-        assertThat(page).contains("<html lang=\"en\">", "<main id=\"main\"", "href=\"#main\"", "role=\"status\"",
-                "<label for=\"from\">", "<label for=\"to\">", "<label for=\"token-input\">");
+        assertThat(page).contains("<html lang=\"{{lang}}\">", "<main id=\"main\"", "href=\"#main\"", "role=\"status\"",
+                "<label for=\"from\"", "<label for=\"to\"", "<label for=\"token-input\"");
         assertThat(resource("dashboard.js")).contains("el('caption'", "scope: 'col'", "scope: 'row'",
                 "role: 'img'", "'aria-labelledby'");
     }
@@ -290,6 +297,30 @@ class DashboardTest extends ApiTest {
         return reads;
     }
 
+    static List<String> references(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = REFERENCE.matcher(html);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    static void assertSecurityHeaders(Reply reply) {
+        String policy = reply.header("Content-Security-Policy");
+        assertThat(policy).as("Content-Security-Policy").isNotNull();
+        assertThat(Arrays.stream(policy.split(";")).map(String::strip).collect(Collectors.toSet()))
+                .containsAll(REQUIRED_POLICY)
+                .noneMatch(directive -> directive.contains("unsafe") || directive.contains("*"));
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    /** Jetty writes {@code text/html;charset=utf-8}; the space is the only difference allowed. */
+    static String normalised(String contentType) {
+        return contentType == null ? null : contentType.replace(";charset", "; charset").toLowerCase();
+    }
+
     static String extension(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
     }
@@ -306,9 +337,11 @@ class DashboardTest extends ApiTest {
         return count;
     }
 
+    /** A file of the dashboard ({@code dashboard.js}) or, with a leading slash, any resource. */
     static String resource(String name) {
-        try (var in = DashboardRoutes.class.getResourceAsStream("/dashboard/" + name)) {
-            assertThat(in).as("/dashboard/" + name).isNotNull();
+        try (var in = DashboardRoutes.class.getResourceAsStream(
+                name.startsWith("/") ? name : "/dashboard/" + name)) {
+            assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AssertionError(e);
