@@ -9,66 +9,22 @@
 
 (() => {
   const TOKEN_KEY = 'powledger.writeToken';
-  const LANGUAGE_KEY = 'powledger.language';
-  const LANGUAGES = ['uk', 'en'];
+  const I18N = window.PowLedgerI18n;
   const API = {
     exchanges: '/api/v1/exchanges',
     units: '/api/v1/units',
     cohorts: '/api/v1/cohorts',
     reports: '/api/v1/reports',
   };
-  const KINDS = Object.keys(API);
   const LIST_LIMIT = 500;
 
-  let words = {};
-  let language = 'en';
   /** What the current form loaded: the record, its ETag, and what was needed to draw it. */
   let state = null;
 
-  // --- words
+  // --- words: the pages' shared language files (i18n.js), keys prefixed editor.
 
-  /** The text for key in the page's language, with {name} replaced from values. */
-  function t(key, values) {
-    const text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
-    return text.replace(/\{(\w+)\}/g, (whole, name) => (values && name in values ? String(values[name]) : whole));
-  }
-
-  function chooseLanguage() {
-    let remembered = null;
-    try {
-      remembered = localStorage.getItem(LANGUAGE_KEY);
-    } catch (e) {
-      remembered = null;
-    }
-    if (LANGUAGES.includes(remembered)) {
-      return remembered;
-    }
-    for (const wanted of navigator.languages || [navigator.language || 'en']) {
-      const base = String(wanted).toLowerCase().split('-')[0];
-      if (LANGUAGES.includes(base)) {
-        return base;
-      }
-    }
-    return 'en';
-  }
-
-  async function loadWords(lang) {
-    const response = await fetch('/editor/i18n/' + lang + '.json', { cache: 'no-cache' });
-    words = await response.json();
-    language = lang;
-    document.documentElement.lang = lang;
-    document.title = t('editor.title');
-    for (const node of document.querySelectorAll('[data-i18n]')) {
-      node.textContent = t(node.dataset.i18n);
-    }
-    for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
-      node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
-    }
-    const other = lang === 'uk' ? 'en' : 'uk';
-    const switcher = document.getElementById('language');
-    switcher.textContent = t('editor.language.' + other);
-    switcher.lang = other;
-  }
+  const t = (key, values) => I18N.t(key, values);
+  const has = (key) => I18N.t(key) !== key;
 
   /**
    * The API's messages (English) in the page's language. Each pattern is one message the API writes;
@@ -355,11 +311,11 @@
 
   function exchangeTitle(x) {
     return t(x.kind === 'bodies' ? 'editor.exchange.titleBodies' : 'editor.exchange.title',
-      { date: x.date, returned: x.returned });
+      { date: I18N.date(x.date), returned: x.returned });
   }
 
   function reportTitle(r) {
-    return t('editor.report.title', { metric: t('editor.metric.' + r.metric), value: r.value, asOf: r.asOf,
+    return t('editor.report.title', { metric: t('editor.metric.' + r.metric), value: r.value, asOf: I18N.date(r.asOf),
       scope: scopeText(r.scope) });
   }
 
@@ -443,7 +399,7 @@
     const id = fieldId(name);
     const label = options && options.label ? options.label : t('editor.field.' + (def.labelKey || name));
     const hintKey = 'editor.hint.' + (def.labelKey || name);
-    const hint = Object.prototype.hasOwnProperty.call(words, hintKey) ? t(hintKey) : null;
+    const hint = has(hintKey) ? t(hintKey) : null;
     const described = [hint ? id + '-hint' : null].filter(Boolean);
     const common = { id, name, 'aria-describedby': described.join(' ') || null,
       'aria-required': def.required ? 'true' : null, 'data-pointer': '/' + name };
@@ -601,7 +557,7 @@
   }
 
   function hintOf(key) {
-    return Object.prototype.hasOwnProperty.call(words, key) ? el('p', { class: 'hint', text: t(key) }) : null;
+    return has(key) ? el('p', { class: 'hint', text: t(key) }) : null;
   }
 
   function pointerValue(record, name) {
@@ -1056,8 +1012,7 @@
 
   function when(at) {
     const date = new Date(at);
-    return isNaN(date) ? at : date.toLocaleString(language === 'uk' ? 'uk-UA' : 'en-GB',
-      { dateStyle: 'medium', timeStyle: 'short' });
+    return isNaN(date) ? at : date.toLocaleString(I18N.locale(), { dateStyle: 'medium', timeStyle: 'short' });
   }
 
   // --- history
@@ -1141,19 +1096,10 @@
   // --- start
 
   async function start() {
-    await loadWords(chooseLanguage());
-    document.getElementById('language').addEventListener('click', async () => {
-      const next = language === 'uk' ? 'en' : 'uk';
-      try {
-        localStorage.setItem(LANGUAGE_KEY, next);
-      } catch (e) {
-        // a browser that keeps nothing still switches for this page
-      }
-      const typed = state && state.drawn && state.kind ? body().record : null;
-      await loadWords(next);
-      if (typed) {
-        // keep what was typed: redraw the words around the values, not the values
-        drawForm({ ...(state.record || {}), ...typed });
+    await I18N.start(() => {
+      // a new language: redraw the words around what was typed, never the values
+      if (state && state.drawn && state.kind) {
+        drawForm({ ...(state.record || {}), ...body().record });
       } else {
         route();
       }

@@ -109,7 +109,7 @@ public final class HttpApi {
             Languages languages = Languages.load();
             new LanguageRoutes(languages).register(routes);
             new DashboardRoutes(languages).register(routes);
-            new EditorRoutes().register(routes);
+            new EditorRoutes(languages).register(routes);
         });
     }
 

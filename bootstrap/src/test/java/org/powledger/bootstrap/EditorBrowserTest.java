@@ -256,7 +256,7 @@ class EditorBrowserTest {
     }
 
     static Map<String, String> words(String language) throws IOException {
-        try (InputStream in = EditorBrowserTest.class.getResourceAsStream("/editor/i18n/" + language + ".json")) {
+        try (InputStream in = EditorBrowserTest.class.getResourceAsStream("/i18n/" + language + ".json")) {
             assertThat(in).as("the editor's words in " + language).isNotNull();
             Map<String, String> words = new LinkedHashMap<>();
             LiveServer.JSON.readTree(in).fields().forEachRemaining(e -> words.put(e.getKey(), e.getValue().asText()));

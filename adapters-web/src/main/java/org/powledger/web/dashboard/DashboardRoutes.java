@@ -46,10 +46,9 @@ public final class DashboardRoutes {
                 asset("dashboard.js", "text/javascript; charset=utf-8"));
     }
 
+    /** GET only: {@link org.powledger.web.http.HeadFromGet} answers HEAD from the same handlers. */
     public void register(JavalinDefaultRoutingApi app) {
         app.get(PAGE, this::page);
-        // Javalin answers a HEAD from a GET route without running it; these have the GET's headers
-        app.head(PAGE, this::page);
         assets.forEach(asset -> asset.register(app));
     }
 

@@ -1,9 +1,15 @@
 package org.powledger.web.editor;
 
+import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.powledger.web.http.PageFile;
+import org.powledger.web.i18n.Language;
+import org.powledger.web.i18n.Languages;
+import org.powledger.web.i18n.PageTemplate;
 
 /**
  * The editor: forms to add, correct and delete exchanges, units, cohorts and reports from a browser.
@@ -13,9 +19,12 @@ import org.powledger.web.http.PageFile;
  * data and no secret; the script reads and writes the public JSON API with the write token the person
  * pastes, kept in {@code sessionStorage} (the tab) only, so every rule of the API applies unchanged.
  *
- * <p>The page, its script, style sheet and one file of words per language are classpath resources
- * under {@code editor/}, served with {@link PageFile#CONTENT_SECURITY_POLICY}: no request reaches
- * another origin, and no inline script or style runs.
+ * <p>The page speaks the dashboard's languages from the same files ({@link Languages}, its words keyed
+ * {@code editor.}), so a new language is a new file, not a change here: rendered once per language at
+ * start, each request gets the one its {@code Accept-Language} prefers ({@code Vary: Accept-Language}).
+ * The page, its script and style sheet are classpath resources under {@code editor/}, served with
+ * {@link PageFile#CONTENT_SECURITY_POLICY}: no request reaches another origin, and no inline script or
+ * style runs.
  */
 public final class EditorRoutes {
 
@@ -24,36 +33,48 @@ public final class EditorRoutes {
     /** The records that have forms, named as in the API's paths. */
     static final List<String> KINDS = List.of("exchanges", "units", "cohorts", "reports");
     static final String ASSETS = "/editor/";
-    /** The languages the editor speaks, as in the dashboard: one file of words each. */
-    static final List<String> LANGUAGES = List.of("en", "uk");
+    static final String TEMPLATE = "/editor/index.html";
 
-    private final PageFile page;
+    private final Languages languages;
+    private final Map<String, PageFile> pages = new LinkedHashMap<>();
     private final List<PageFile> assets;
 
-    public EditorRoutes() {
-        this.page = load(PAGE, "index.html", "text/html; charset=utf-8");
-        this.assets = List.of(
-                load(ASSETS + "editor.css", "editor.css", "text/css; charset=utf-8"),
-                load(ASSETS + "editor.js", "editor.js", "text/javascript; charset=utf-8"),
-                load(ASSETS + "i18n/en.json", "i18n/en.json", "application/json; charset=utf-8"),
-                load(ASSETS + "i18n/uk.json", "i18n/uk.json", "application/json; charset=utf-8"));
+    public EditorRoutes(Languages languages) {
+        this.languages = languages;
+        PageTemplate template = new PageTemplate(new String(PageFile.read(TEMPLATE), StandardCharsets.UTF_8));
+        for (Language language : languages.all()) {
+            pages.put(language.code(), PageFile.of(PAGE, TEMPLATE, "text/html; charset=utf-8",
+                    template.render(language, languages).getBytes(StandardCharsets.UTF_8)));
+        }
+        this.assets = List.of(asset("editor.css", "text/css; charset=utf-8"),
+                asset("editor.js", "text/javascript; charset=utf-8"));
     }
 
+    /** GET only: {@link org.powledger.web.http.HeadFromGet} answers HEAD from the same handlers. */
     public void register(JavalinDefaultRoutingApi app) {
-        page.register(app);
+        app.get(PAGE, this::page);
         for (String kind : KINDS) {
-            String form = PAGE + "/" + kind + "/{id}";
-            app.get(form, page::serve);
+            app.get(PAGE + "/" + kind + "/{id}", this::page);
         }
         assets.forEach(asset -> asset.register(app));
     }
 
-    /** The files served: the page first. */
-    List<PageFile> files() {
-        return Stream.concat(Stream.of(page), assets.stream()).toList();
+    /** The page in each language, by language code. */
+    Map<String, PageFile> pages() {
+        return pages;
     }
 
-    private static PageFile load(String path, String name, String contentType) {
-        return PageFile.load(path, "/editor/" + name, contentType);
+    /** The page's own files (its script and style sheet). */
+    List<PageFile> assets() {
+        return assets;
+    }
+
+    private void page(Context ctx) {
+        ctx.header("Vary", "Accept-Language");
+        pages.get(languages.choose(ctx.header("Accept-Language")).code()).serve(ctx);
+    }
+
+    private static PageFile asset(String name, String contentType) {
+        return PageFile.load(ASSETS + name, ASSETS + name, contentType);
     }
 }

@@ -27,10 +27,9 @@ public final class LanguageRoutes {
         }
     }
 
+    /** GET only: {@link org.powledger.web.http.HeadFromGet} answers HEAD from the same handler. */
     public void register(JavalinDefaultRoutingApi app) {
         app.get(ROUTE, this::serve);
-        // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
-        app.head(ROUTE, this::serve);
     }
 
     /** The files served: the script first. */

@@ -19,9 +19,10 @@ import org.powledger.web.i18n.Language;
 import org.powledger.web.i18n.Languages;
 
 /**
- * The dashboard in English and Ukrainian: the same page, its words from one file per language, chosen
- * from the browser's Accept-Language. What the script shows is checked in a real browser
- * (DashboardInBrowserTest in the bootstrap module); this checks the files and the served page.
+ * The dashboard and the editor in English and Ukrainian: each page written once, its words from one
+ * file per language shared by both, chosen from the browser's Accept-Language. What the scripts show is
+ * checked in a real browser (DashboardInBrowserTest and EditorBrowserTest in the bootstrap module);
+ * this checks the files and the served pages.
  */
 class DashboardLanguageTest extends ApiTest {
 
@@ -29,8 +30,9 @@ class DashboardLanguageTest extends ApiTest {
     static final Pattern LITERAL = Pattern.compile("'((?:[^'\\\\\\n]|\\\\.)*)'|\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** A word as prose writes it (not an id, a class, a key or a path). */
     static final Pattern WORD = Pattern.compile("[A-Za-z][a-z]+[.,:;!?…]*");
-    /** The literals of the scripts that look like words but are protocol, not prose. */
-    static final Set<String> NOT_PROSE = Set.of("use strict", "Bearer ", "https:", "http:", "noopener noreferrer nofollow");
+    /** The literals of the scripts that look like words but are protocol (headers) or selectors, not prose. */
+    static final Set<String> NOT_PROSE = Set.of("use strict", "Bearer ", "https:", "http:", "noopener noreferrer nofollow",
+            "Content-Type", "If-Match", "Location", "input, select, textarea");
     /** Text between tags, and the words an attribute can hold. */
     static final Pattern TEXT_NODE = Pattern.compile(">([^<]+)<");
     static final Pattern WORDY_ATTRIBUTE = Pattern.compile("\\s(?:aria-label|title|alt|placeholder)=\"([^\"]*)\"");
@@ -111,13 +113,13 @@ class DashboardLanguageTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "uk"})
-    void the_page_is_wholly_in_one_language(String code) {
+    @CsvSource({"/, en", "/, uk", "/edit, en", "/edit, uk", "/edit/exchanges/new, uk"})
+    void the_page_is_wholly_in_one_language(String path, String code) {
         Language language = languages.all().stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow();
         Set<String> names = new HashSet<>();
         languages.all().forEach(l -> names.add(l.name()));
         api(client -> {
-            String page = client.get("/").header("Accept-Language", code).send().body();
+            String page = client.get(path).header("Accept-Language", code).send().body();
 
             List<String> shown = new ArrayList<>();
             Matcher text = TEXT_NODE.matcher(page.replaceAll("(?s)<script.*?</script>", ""));
@@ -131,11 +133,12 @@ class DashboardLanguageTest extends ApiTest {
                 shown.add(unescape(attributes.group(1)));
             }
 
-            assertThat(shown).hasSizeGreaterThan(30);
+            assertThat(shown).hasSizeGreaterThan(path.equals("/") ? 30 : 10);
             // every text is one of the language's strings, or a language's own name on the switch
             assertThat(shown).allSatisfy(piece -> assertThat(names.contains(piece) || isTextOf(language, piece))
                     .as("'" + piece + "' comes from " + code + ".json").isTrue());
-            assertThat(page).contains(language.text("yearly.title"), language.text("window.label"));
+            assertThat(page).contains("<html lang=\"" + code + "\">",
+                    language.text(path.equals("/") ? "yearly.title" : "editor.token.label"));
         });
     }
 
@@ -161,9 +164,10 @@ class DashboardLanguageTest extends ApiTest {
         });
     }
 
-    @Test
-    void the_template_itself_holds_no_words() {
-        String template = DashboardTest.resource("index.html").replaceAll("(?s)<script.*?</script>", "");
+    @ParameterizedTest
+    @ValueSource(strings = {"/dashboard/index.html", "/editor/index.html"})
+    void the_template_itself_holds_no_words(String page) {
+        String template = DashboardTest.resource(page).replaceAll("(?s)<script.*?</script>", "");
 
         Matcher text = TEXT_NODE.matcher(template);
         while (text.find()) {
@@ -173,7 +177,7 @@ class DashboardLanguageTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dashboard.js", "/i18n/i18n.js"})
+    @ValueSource(strings = {"dashboard.js", "/i18n/i18n.js", "/editor/editor.js"})
     void the_scripts_write_no_words_of_their_own(String script) {
         List<String> prose = prose(DashboardTest.resource(script));
 

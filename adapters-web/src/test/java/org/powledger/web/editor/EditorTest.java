@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.powledger.web.ApiTest;
 import org.powledger.web.dashboard.ExternalReferences;
 import org.powledger.web.http.PageFile;
+import org.powledger.web.i18n.Languages;
 
 /** The editor's page and files over real HTTP, with the ledger's ports mocked; its script read as text. */
 class EditorTest extends ApiTest {
@@ -112,16 +113,33 @@ class EditorTest extends ApiTest {
 
     @Test
     void every_editor_file_is_served_and_nothing_else_is_under_editor() throws Exception {
-        Set<String> served = new EditorRoutes().files().stream().map(PageFile::resource).collect(Collectors.toSet());
+        EditorRoutes routes = new EditorRoutes(Languages.load());
+        Set<String> used = Stream.concat(routes.pages().values().stream(), routes.assets().stream())
+                .map(PageFile::resource).collect(Collectors.toSet());
 
-        assertThat(resourceFiles()).map(name -> "/editor/" + name).containsExactlyInAnyOrderElementsOf(served);
+        assertThat(resourceFiles()).map(name -> "/editor/" + name).containsExactlyInAnyOrderElementsOf(used);
         api(client -> {
-            for (PageFile file : new EditorRoutes().files()) {
+            for (PageFile file : routes.assets()) {
                 ApiTest.Reply reply = client.get(file.path()).send();
                 assertThat(reply.status()).as(file.path()).isEqualTo(200);
                 assertSecurityHeaders(reply);
             }
             assertThat(client.get("/editor/index.html").send().status()).isEqualTo(404);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"uk", "en"})
+    void the_page_speaks_the_language_the_browser_asks_for(String language) throws IOException {
+        Map<String, String> words = words(language);
+        api(client -> {
+            ApiTest.Reply reply = client.get("/edit/exchanges/new").header("Accept-Language", language + ";q=0.9")
+                    .send();
+
+            assertThat(reply.header("Vary")).contains("Accept-Language");
+            assertThat(reply.body()).contains("<html lang=\"" + language + "\">",
+                    "<title data-i18n=\"editor.title\">" + words.get("editor.title") + "</title>",
+                    ">" + words.get("editor.token.label") + "</label>", "data-language=\"uk\"", "data-language=\"en\"");
         });
     }
 
@@ -168,15 +186,7 @@ class EditorTest extends ApiTest {
         String script = resource("editor.js");
 
         assertThat(page).contains("name=\"token\" type=\"password\"", "<label for=\"token-input\"");
-        assertThat(script).contains("sessionStorage.setItem(TOKEN_KEY").doesNotContain("document.cookie");
-        Matcher local = Pattern.compile("localStorage\\.\\w+\\(([A-Z_]+)").matcher(script);
-        List<String> keptLocally = new ArrayList<>();
-        while (local.find()) {
-            keptLocally.add(local.group(1));
-        }
-        assertThat(keptLocally).as("only the language is remembered beyond the tab").isNotEmpty()
-                .containsOnly("LANGUAGE_KEY");
-        assertThat(script.split("localStorage", -1)).hasSize(keptLocally.size() + 1);
+        assertThat(script).contains("sessionStorage.setItem(TOKEN_KEY").doesNotContain("localStorage", "document.cookie");
     }
 
     @Test
@@ -193,25 +203,25 @@ class EditorTest extends ApiTest {
     // --- two languages, the same words
 
     @Test
-    void both_languages_have_the_same_words_every_one_prefixed_editor() throws IOException {
-        Map<String, String> english = words("en");
-        Map<String, String> ukrainian = words("uk");
+    void both_languages_have_the_editors_words_and_the_ukrainian_ones_are_ukrainian() throws IOException {
+        Map<String, String> english = editorWords("en");
+        Map<String, String> ukrainian = editorWords("uk");
 
+        assertThat(english).hasSizeGreaterThan(100);
         assertThat(ukrainian.keySet()).isEqualTo(english.keySet());
-        assertThat(english.keySet()).allMatch(key -> key.startsWith("editor."));
         assertThat(ukrainian.values()).noneMatch(String::isBlank);
         List<String> untranslated = ukrainian.keySet().stream()
-                .filter(key -> !key.startsWith("editor.language."))
                 .filter(key -> !ukrainian.get(key).matches("(?s).*[А-Яа-яІіЇїЄєҐґ].*")).toList();
         assertThat(untranslated).as("Ukrainian words without a Ukrainian letter").isEmpty();
     }
 
     @Test
     void every_word_the_page_and_script_ask_for_exists() throws IOException {
-        Set<String> known = words("en").keySet();
+        Set<String> known = editorWords("en").keySet();
         String script = resource("editor.js");
         Set<String> asked = new TreeSet<>(matches(STATIC_KEY, script));
-        asked.addAll(matches(Pattern.compile("data-i18n(?:-aria-label)?=\"([^\"]+)\""), resource("index.html")));
+        asked.addAll(matches(Pattern.compile("data-i18n=\"([^\"]+)\""), resource("index.html")));
+        asked.addAll(matches(Pattern.compile("data-i18n-attr=\"[a-z-]+:([^\";]+)\""), resource("index.html")));
 
         assertThat(asked).hasSizeGreaterThan(40);
         assertThat(known).containsAll(asked);
@@ -228,7 +238,7 @@ class EditorTest extends ApiTest {
 
     @Test
     void every_api_message_the_script_translates_has_its_words() throws IOException {
-        Set<String> known = words("uk").keySet();
+        Set<String> known = editorWords("uk").keySet();
         List<String> translated = matches(Pattern.compile("/, '(editor\\.api\\.\\w+)'\\]"), resource("editor.js"));
 
         assertThat(translated).hasSizeGreaterThan(20);
@@ -246,8 +256,15 @@ class EditorTest extends ApiTest {
         return List.copyOf(found);
     }
 
+    /** The words of a language file whose keys begin {@code editor.}. */
+    static Map<String, String> editorWords(String language) throws IOException {
+        Map<String, String> words = words(language);
+        words.keySet().removeIf(key -> !key.startsWith("editor."));
+        return words;
+    }
+
     static Map<String, String> words(String language) throws IOException {
-        JsonNode words = JSON.readTree(resource("i18n/" + language + ".json"));
+        JsonNode words = JSON.readTree(read("/i18n/" + language + ".json"));
         Map<String, String> map = new java.util.LinkedHashMap<>();
         words.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
