@@ -1,15 +1,11 @@
 package org.powledger.web.dashboard;
 
-import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.powledger.web.http.PageFile;
-import org.powledger.web.i18n.Language;
+import org.powledger.web.i18n.LanguagePages;
 import org.powledger.web.i18n.Languages;
-import org.powledger.web.i18n.PageTemplate;
 
 /**
  * The read-only dashboard: {@code GET /} is one page ({@code text/html}) whose script and style sheet
@@ -31,40 +27,29 @@ public final class DashboardRoutes {
     static final String ASSETS = "/dashboard/";
     static final String TEMPLATE = "/dashboard/index.html";
 
-    private final Languages languages;
-    private final Map<String, PageFile> pages = new LinkedHashMap<>();
+    private final LanguagePages pages;
     private final List<PageFile> assets;
 
     public DashboardRoutes(Languages languages) {
-        this.languages = languages;
-        PageTemplate template = new PageTemplate(new String(PageFile.read(TEMPLATE), StandardCharsets.UTF_8));
-        for (Language language : languages.all()) {
-            pages.put(language.code(), PageFile.of(PAGE, TEMPLATE, "text/html; charset=utf-8",
-                    template.render(language, languages).getBytes(StandardCharsets.UTF_8)));
-        }
+        this.pages = new LanguagePages(PAGE, TEMPLATE, languages);
         this.assets = List.of(asset("dashboard.css", "text/css; charset=utf-8"),
                 asset("dashboard.js", "text/javascript; charset=utf-8"));
     }
 
     /** GET only: {@link org.powledger.web.http.HeadFromGet} answers HEAD from the same handlers. */
     public void register(JavalinDefaultRoutingApi app) {
-        app.get(PAGE, this::page);
+        app.get(PAGE, pages::serve);
         assets.forEach(asset -> asset.register(app));
     }
 
     /** The page in each language, by language code. */
     Map<String, PageFile> pages() {
-        return pages;
+        return pages.byLanguage();
     }
 
     /** The page's own files (its script and style sheet). */
     List<PageFile> assets() {
         return assets;
-    }
-
-    private void page(Context ctx) {
-        ctx.header("Vary", "Accept-Language");
-        pages.get(languages.choose(ctx.header("Accept-Language")).code()).serve(ctx);
     }
 
     private static PageFile asset(String name, String contentType) {

@@ -1,15 +1,11 @@
 package org.powledger.web.editor;
 
-import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.powledger.web.http.PageFile;
-import org.powledger.web.i18n.Language;
+import org.powledger.web.i18n.LanguagePages;
 import org.powledger.web.i18n.Languages;
-import org.powledger.web.i18n.PageTemplate;
 
 /**
  * The editor: forms to add, correct and delete exchanges, units, cohorts and reports from a browser.
@@ -35,43 +31,32 @@ public final class EditorRoutes {
     static final String ASSETS = "/editor/";
     static final String TEMPLATE = "/editor/index.html";
 
-    private final Languages languages;
-    private final Map<String, PageFile> pages = new LinkedHashMap<>();
+    private final LanguagePages pages;
     private final List<PageFile> assets;
 
     public EditorRoutes(Languages languages) {
-        this.languages = languages;
-        PageTemplate template = new PageTemplate(new String(PageFile.read(TEMPLATE), StandardCharsets.UTF_8));
-        for (Language language : languages.all()) {
-            pages.put(language.code(), PageFile.of(PAGE, TEMPLATE, "text/html; charset=utf-8",
-                    template.render(language, languages).getBytes(StandardCharsets.UTF_8)));
-        }
+        this.pages = new LanguagePages(PAGE, TEMPLATE, languages);
         this.assets = List.of(asset("editor.css", "text/css; charset=utf-8"),
                 asset("editor.js", "text/javascript; charset=utf-8"));
     }
 
     /** GET only: {@link org.powledger.web.http.HeadFromGet} answers HEAD from the same handlers. */
     public void register(JavalinDefaultRoutingApi app) {
-        app.get(PAGE, this::page);
+        app.get(PAGE, pages::serve);
         for (String kind : KINDS) {
-            app.get(PAGE + "/" + kind + "/{id}", this::page);
+            app.get(PAGE + "/" + kind + "/{id}", pages::serve);
         }
         assets.forEach(asset -> asset.register(app));
     }
 
     /** The page in each language, by language code. */
     Map<String, PageFile> pages() {
-        return pages;
+        return pages.byLanguage();
     }
 
     /** The page's own files (its script and style sheet). */
     List<PageFile> assets() {
         return assets;
-    }
-
-    private void page(Context ctx) {
-        ctx.header("Vary", "Accept-Language");
-        pages.get(languages.choose(ctx.header("Accept-Language")).code()).serve(ctx);
     }
 
     private static PageFile asset(String name, String contentType) {
