@@ -48,8 +48,6 @@ public final class DashboardRoutes {
 
     public void register(JavalinDefaultRoutingApi app) {
         app.get(PAGE, this::page);
-        // Javalin answers a HEAD from a GET route without running it; these have the GET's headers
-        app.head(PAGE, this::page);
         assets.forEach(asset -> asset.register(app));
     }
 
