@@ -48,8 +48,7 @@ public final class DashboardRoutes {
 
     public void register(JavalinDefaultRoutingApi app) {
         app.get(PAGE, this::page);
-        // Javalin answers a HEAD from a GET route without running it; these have the GET's headers
-        app.head(PAGE, this::page);
+        // HEAD comes from HttpApi's HeadFromGet; registering it here too is a duplicate route
         assets.forEach(asset -> asset.register(app));
     }
 

@@ -29,8 +29,7 @@ public final class LanguageRoutes {
 
     public void register(JavalinDefaultRoutingApi app) {
         app.get(ROUTE, this::serve);
-        // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
-        app.head(ROUTE, this::serve);
+        // HEAD comes from HttpApi's HeadFromGet; registering it here too is a duplicate route
     }
 
     /** The files served: the script first. */
