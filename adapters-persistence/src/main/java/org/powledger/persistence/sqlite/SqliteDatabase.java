@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.powledger.domain.model.StoreUnavailable;
+import org.powledger.persistence.sql.FoldedSearchWords;
 import org.powledger.persistence.sql.SqlDatabase;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -218,6 +219,7 @@ final class SqliteDatabase extends SqlDatabase {
             Flyway.configure()
                     .dataSource(dataSource(file))
                     .locations("classpath:db/migration/sqlite")
+                    .javaMigrations(new FoldedSearchWords())
                     .failOnMissingLocations(true)
                     .loggers("slf4j")
                     .load()

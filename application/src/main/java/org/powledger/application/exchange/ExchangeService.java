@@ -33,6 +33,7 @@ import org.powledger.domain.model.StaleVersion;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.UnitTree;
 import org.powledger.domain.model.VersionRequired;
+import org.powledger.domain.model.Violations;
 import org.powledger.domain.port.in.ExchangeDraft;
 import org.powledger.domain.port.in.RecordingExchanges;
 import org.powledger.domain.port.out.LedgerStore;
@@ -172,9 +173,19 @@ public final class ExchangeService implements RecordingExchanges {
         return entries;
     }
 
-    /** Checks a draft by every rule that needs no store: its own rules and the clock. */
+    /**
+     * Checks a draft by its own rules and the clock. A draft with problems also has its unknown
+     * references listed, so the client hears of every problem in one answer; a valid draft's
+     * references are checked where it is written, in the write transaction.
+     */
     public Exchange validated(ExchangeDraft draft) {
-        return draft.toExchange(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        Violations v = new Violations();
+        Exchange exchange = v.attempt("", () -> draft.toExchange(LocalDate.now(clock.withZone(ZoneOffset.UTC)))).orElse(null);
+        if (!v.isEmpty()) {
+            store.transactions().read(() -> references.addUnknown(draft, v));
+            v.throwIfAny();
+        }
+        return exchange;
     }
 
     ExchangeQuery resolve(ExchangeFilter filter) {

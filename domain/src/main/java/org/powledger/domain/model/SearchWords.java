@@ -82,10 +82,17 @@ public final class SearchWords {
         return word.length() > 0 && Character.getType(cp) == Character.NON_SPACING_MARK;
     }
 
-    /** Lower case without diacritics: decomposed (NFD), then stripped of its combining marks. */
     private static String normalise(StringBuilder word) {
-        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
-        String w = COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        String w = fold(word);
         return w.length() > 100 ? w.substring(0, 100) : w;
+    }
+
+    /**
+     * A word in lower case without diacritics: decomposed (NFD), then stripped of its combining marks.
+     * Public for a store whose index was written before words were folded, to fold it in place.
+     */
+    public static String fold(CharSequence word) {
+        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+        return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }
