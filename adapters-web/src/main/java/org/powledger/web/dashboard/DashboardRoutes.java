@@ -48,7 +48,6 @@ public final class DashboardRoutes {
 
     public void register(JavalinDefaultRoutingApi app) {
         app.get(PAGE, this::page);
-        // HEAD comes from HttpApi's HeadFromGet; registering it here too is a duplicate route
         assets.forEach(asset -> asset.register(app));
     }
 

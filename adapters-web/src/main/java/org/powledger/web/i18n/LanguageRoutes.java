@@ -29,7 +29,6 @@ public final class LanguageRoutes {
 
     public void register(JavalinDefaultRoutingApi app) {
         app.get(ROUTE, this::serve);
-        // HEAD comes from HttpApi's HeadFromGet; registering it here too is a duplicate route
     }
 
     /** The files served: the script first. */
