@@ -1,12 +1,16 @@
 package org.powledger.application;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.powledger.domain.model.BreakdownLine;
 import org.powledger.domain.model.CohortId;
 import org.powledger.domain.model.Exchange;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.InvalidRecord;
+import org.powledger.domain.model.Report;
 import org.powledger.domain.model.ReportScope;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.Violations;
@@ -66,11 +70,32 @@ public final class LedgerReferences {
     }
 
     /**
-     * Adds to {@code v} the unknown units and cohorts that a draft with other problems names, so that
-     * one answer lists them all (no second round). Ids that are not even slugs are the draft's own
-     * problems and are skipped here.
+     * Checks a draft by its own rules ({@code today}: none dated after it). A draft with problems
+     * also has its unknown units and cohorts listed, so the client hears of every problem in one
+     * answer, not in a second round; a valid draft's references are checked where it is written, in
+     * the write transaction ({@link #requireExist(Exchange)}).
      */
-    public void addUnknown(ExchangeDraft draft, Violations v) {
+    public Exchange checked(ExchangeDraft draft, LocalDate today) {
+        return checked(() -> draft.toExchange(today), v -> addUnknown(draft, v));
+    }
+
+    /** As {@link #checked(ExchangeDraft, LocalDate)}, for a report and the references of its scope. */
+    public Report checked(ReportDraft draft, LocalDate today) {
+        return checked(() -> draft.toReport(today), v -> addUnknown(draft, v));
+    }
+
+    private <T> T checked(Supplier<T> ownRules, Consumer<Violations> unknownReferences) {
+        Violations v = new Violations();
+        T record = v.attempt("", ownRules).orElse(null);
+        if (!v.isEmpty()) {
+            store.transactions().read(() -> unknownReferences.accept(v));
+            v.throwIfAny();
+        }
+        return record;
+    }
+
+    /** Ids that are not even slugs are the draft's own problems, skipped here. */
+    private void addUnknown(ExchangeDraft draft, Violations v) {
         List<ExchangeDraft.LineDraft> lines = draft.breakdown() == null ? List.of() : draft.breakdown();
         for (int i = 0; i < lines.size(); i++) {
             ExchangeDraft.LineDraft line = lines.get(i);
@@ -80,8 +105,7 @@ public final class LedgerReferences {
         }
     }
 
-    /** As {@link #addUnknown(ExchangeDraft, Violations)}, for a report's scope. */
-    public void addUnknown(ReportDraft draft, Violations v) {
+    private void addUnknown(ReportDraft draft, Violations v) {
         ReportDraft.ScopeDraft scope = draft.scope();
         if (scope != null) {
             checkScope(v, wellFormed(scope.unit(), UnitId::of), wellFormed(scope.cohort(), CohortId::of),

@@ -33,7 +33,6 @@ import org.powledger.domain.model.StaleVersion;
 import org.powledger.domain.model.UnitId;
 import org.powledger.domain.model.UnitTree;
 import org.powledger.domain.model.VersionRequired;
-import org.powledger.domain.model.Violations;
 import org.powledger.domain.port.in.ExchangeDraft;
 import org.powledger.domain.port.in.RecordingExchanges;
 import org.powledger.domain.port.out.LedgerStore;
@@ -173,19 +172,9 @@ public final class ExchangeService implements RecordingExchanges {
         return entries;
     }
 
-    /**
-     * Checks a draft by its own rules and the clock. A draft with problems also has its unknown
-     * references listed, so the client hears of every problem in one answer; a valid draft's
-     * references are checked where it is written, in the write transaction.
-     */
+    /** Checks a draft by its own rules and the clock, listing its unknown references with any other problem. */
     public Exchange validated(ExchangeDraft draft) {
-        Violations v = new Violations();
-        Exchange exchange = v.attempt("", () -> draft.toExchange(LocalDate.now(clock.withZone(ZoneOffset.UTC)))).orElse(null);
-        if (!v.isEmpty()) {
-            store.transactions().read(() -> references.addUnknown(draft, v));
-            v.throwIfAny();
-        }
-        return exchange;
+        return references.checked(draft, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     ExchangeQuery resolve(ExchangeFilter filter) {

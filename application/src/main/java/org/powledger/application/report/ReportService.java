@@ -15,7 +15,6 @@ import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Report;
 import org.powledger.domain.model.ReportId;
 import org.powledger.domain.model.ReportRecord;
-import org.powledger.domain.model.Violations;
 import org.powledger.domain.port.in.KeepingReports;
 import org.powledger.domain.port.in.ReportDraft;
 import org.powledger.domain.port.out.LedgerStore;
@@ -57,19 +56,9 @@ public final class ReportService implements KeepingReports {
         return store.reports().byId(ReportId.of(id)).orElseThrow(() -> new NotFound("report", id));
     }
 
-    /**
-     * Checks a draft by its own rules and the clock. A draft with problems also has its unknown
-     * references listed, so the client hears of every problem in one answer; a valid draft's
-     * references are checked where it is written, in the write transaction.
-     */
+    /** Checks a draft by its own rules and the clock, listing its unknown references with any other problem. */
     public Report validated(ReportDraft draft) {
-        Violations v = new Violations();
-        Report report = v.attempt("", () -> draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)))).orElse(null);
-        if (!v.isEmpty()) {
-            store.transactions().read(() -> references.addUnknown(draft, v));
-            v.throwIfAny();
-        }
-        return report;
+        return references.checked(draft, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     /** Adds a checked report under a given id; the caller holds the write transaction. */
