@@ -47,9 +47,7 @@ public final class DashboardRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi app) {
-        app.get(PAGE, this::page);
-        // Javalin answers a HEAD from a GET route without running it; these have the GET's headers
-        app.head(PAGE, this::page);
+        app.get(PAGE, this::page); // HEAD too, with the GET's headers: HttpApi registers GETs through HeadFromGet
         assets.forEach(asset -> asset.register(app));
     }
 

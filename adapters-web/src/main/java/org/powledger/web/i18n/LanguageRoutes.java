@@ -28,9 +28,7 @@ public final class LanguageRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi app) {
-        app.get(ROUTE, this::serve);
-        // Javalin answers a HEAD from a GET route without running it; this one has the GET's headers
-        app.head(ROUTE, this::serve);
+        app.get(ROUTE, this::serve); // HEAD too, with the GET's headers: HttpApi registers GETs through HeadFromGet
     }
 
     /** The files served: the script first. */
