@@ -47,7 +47,7 @@ public final class DashboardRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi app) {
-        app.get(PAGE, this::page); // HEAD too, with the GET's headers: HttpApi registers GETs through HeadFromGet
+        app.get(PAGE, this::page);
         assets.forEach(asset -> asset.register(app));
     }
 

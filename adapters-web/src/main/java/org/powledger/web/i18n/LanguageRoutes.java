@@ -28,7 +28,7 @@ public final class LanguageRoutes {
     }
 
     public void register(JavalinDefaultRoutingApi app) {
-        app.get(ROUTE, this::serve); // HEAD too, with the GET's headers: HttpApi registers GETs through HeadFromGet
+        app.get(ROUTE, this::serve);
     }
 
     /** The files served: the script first. */

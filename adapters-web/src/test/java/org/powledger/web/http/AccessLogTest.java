@@ -45,7 +45,7 @@ class AccessLogTest extends ApiTest {
                     .containsEntry("tokenName", "alice")
                     .containsEntry("correlationId", reply.header(CorrelationId.HEADER));
             assertThat(fields.get("durationMs")).matches("\\d+");
-            assertThat(reply.header(CorrelationId.HEADER)).matches("[0-9a-f]{16}");
+            assertThat(reply.header(CorrelationId.HEADER)).matches("[0-9a-f-]{36}"); // a random UUID
             assertThat(line.getFormattedMessage()).isEqualTo("GET /api/v1/units/{id} " + reply.status() + " "
                     + fields.get("durationMs") + "ms token=alice correlationId=" + reply.header(CorrelationId.HEADER));
         });
