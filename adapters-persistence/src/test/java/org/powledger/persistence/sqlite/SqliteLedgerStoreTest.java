@@ -117,8 +117,23 @@ class SqliteLedgerStoreTest {
 
         assertThatThrownBy(() -> SqliteLedgerStore.open(file))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Cannot open the database")
-                .hasMessageContaining("notes.txt");
+                .hasMessageContaining("notes.txt is not a POW Ledger ledger");
+        assertThat(Files.readString(file)).isEqualTo("these are not the droids ".repeat(100));
+    }
+
+    @Test
+    void another_programs_sqlite_database_is_refused_untouched_not_migrated() throws Exception {
+        Path file = folder.resolve("recipes.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.createStatement().execute("CREATE TABLE recipe (name TEXT)");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> SqliteLedgerStore.open(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("recipes.db is not a POW Ledger ledger")
+                .hasMessageNotContaining("baseline");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
     @Test
