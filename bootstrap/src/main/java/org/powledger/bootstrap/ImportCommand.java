@@ -3,6 +3,7 @@ package org.powledger.bootstrap;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -11,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.powledger.domain.model.Actor;
 import org.powledger.domain.port.in.ImportLine;
+import org.powledger.domain.port.in.ImportRejected;
 import org.powledger.domain.port.in.TransferringLedger.ImportOutcome;
 import org.powledger.web.transfer.LedgerFiles;
 import picocli.CommandLine.Command;
@@ -49,7 +51,7 @@ final class ImportCommand implements Runnable {
         boolean csv = isCsv();
         // A progress bar only on a terminal: a script reading the output wants the summary line alone.
         boolean terminal = System.console() != null;
-        try (Ledger ledger = store.open();
+        try (Ledger ledger = store.openExisting();
              InputStream raw = Files.newInputStream(file);
              InputStream in = new BufferedInputStream(terminal ? ProgressBar.wrap(raw, progress(file)) : raw,
                      1 << 16)) {
@@ -60,6 +62,12 @@ final class ImportCommand implements Runnable {
                     outcome.unchanged());
         } catch (IOException e) {
             throw new UsageError("cannot read " + file + ": " + e.getMessage());
+        } catch (ImportRejected rejected) {
+            // Every bad line, as the HTTP import's 422 lists them, so that one run shows all there is to fix.
+            PrintWriter err = spec.commandLine().getErr();
+            rejected.problems().forEach(p -> err.println("line " + p.line() + " " + p.pointer() + ": " + p.message()));
+            throw new UsageError("import refused, nothing written: " + rejected.problems().size()
+                    + (rejected.truncated() ? " or more" : "") + " bad line(s), listed above");
         }
     }
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code powledger} command line: exit 0 on success, 1 with one line on stderr otherwise. */
 @Command(name = "powledger", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "POW Ledger: a ledger of prisoner exchanges and the statistics drawn from them.",
+        description = {"POW Ledger: a ledger of prisoner exchanges and the statistics drawn from them.",
+                "Only serve (and copy --to) create a ledger; every other command needs the --db of one that exists."},
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class,
                 CheckCommand.class, TokenCommand.class, CopyCommand.class})
 public final class Main implements Runnable {

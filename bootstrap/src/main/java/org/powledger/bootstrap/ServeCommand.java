@@ -74,7 +74,12 @@ final class ServeCommand implements Callable<Integer> {
                         out.flush();
                     });
         } catch (RuntimeException e) {
-            if (causedByBind(e)) {
+            if (causedBy(e, java.nio.channels.UnresolvedAddressException.class)) {
+                throw new UsageError("cannot listen on " + host + ":" + port + ": " + host + " is not an address "
+                        + "this machine has; give --host an address of this machine, like 127.0.0.1 (this machine "
+                        + "only) or 0.0.0.0 (every network interface)");
+            }
+            if (causedBy(e, java.net.BindException.class)) {
                 throw new UsageError("cannot listen on " + host + ":" + port + ": " + Main.oneLine(e));
             }
             throw e;
@@ -104,9 +109,9 @@ final class ServeCommand implements Callable<Integer> {
         return given == null ? List.of() : given.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
-    private static boolean causedByBind(Throwable e) {
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.BindException) {
+            if (kind.isInstance(t)) {
                 return true;
             }
         }

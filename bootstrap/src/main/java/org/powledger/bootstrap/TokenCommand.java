@@ -3,6 +3,7 @@ package org.powledger.bootstrap;
 import java.io.PrintWriter;
 import org.powledger.domain.model.AccessScope;
 import org.powledger.domain.model.Token;
+import org.powledger.persistence.LedgerStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,11 @@ final class TokenCommand implements Runnable {
         public void run() {
             AccessScope parsed = AccessScope.parse(scope)
                     .orElseThrow(() -> new UsageError("--scope must be one of read, write, admin"));
-            try (Ledger ledger = store.open()) {
+            if (store.db.equals(LedgerStores.MEMORY)) {
+                throw new UsageError("token create needs the --db of the ledger the server uses: a token made in "
+                        + "memory: is gone when this command ends, and no server could ever accept it");
+            }
+            try (Ledger ledger = store.openExisting()) {
                 spec.commandLine().getOut().println(ledger.tokens.create(name, parsed));
             }
         }
@@ -54,7 +59,7 @@ final class TokenCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Ledger ledger = store.open()) {
+            try (Ledger ledger = store.openExisting()) {
                 java.util.List<Token> tokens = ledger.tokens.list();
                 if (tokens.isEmpty()) {
                     out.println("No tokens. Create one with: token create NAME --scope read|write|admin");
@@ -84,7 +89,7 @@ final class TokenCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Ledger ledger = store.open()) {
+            try (Ledger ledger = store.openExisting()) {
                 ledger.tokens.revoke(name);
                 spec.commandLine().getOut().println("revoked " + name);
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -107,9 +107,16 @@ class CommandLineTest {
         assertThat(run.out()).startsWith("powledger ");
     }
 
+    /** A new, empty ledger file, as {@code serve --db FILE} leaves it. */
+    private String ledger(String name) {
+        Path db = dir.resolve(name);
+        Ledger.open(db.toString()).close();
+        return db.toString();
+    }
+
     @Test
     void token_list_is_a_table_with_a_header_and_says_so_when_there_are_none() {
-        String db = dir.resolve("tokens.db").toString();
+        String db = ledger("tokens.db");
         Run none = run("token", "list", "--db", "memory:").succeeded();
 
         run("token", "create", "ci-script", "--scope", "write", "--db", db).succeeded();
@@ -122,7 +129,7 @@ class CommandLineTest {
 
     @Test
     void token_create_prints_the_token_once_and_token_list_shows_the_name_never_the_secret() {
-        String db = dir.resolve("ledger.db").toString();
+        String db = ledger("ledger.db");
 
         Run created = run("token", "create", "ci-script", "--scope", "write", "--db", db).succeeded();
         Run listed = run("token", "list", "--db", db).succeeded();
@@ -137,7 +144,7 @@ class CommandLineTest {
 
     @Test
     void a_token_created_on_the_command_line_writes_to_a_server_and_revoking_it_there_stops_it_at_once() {
-        Path db = dir.resolve("ledger.db");
+        Path db = Path.of(ledger("ledger.db"));
         String secret = run("token", "create", "deployer", "--scope", "write", "--db", db.toString())
                 .succeeded().out().strip();
         try (LiveServer api = LiveServer.start(db)) {
@@ -157,7 +164,7 @@ class CommandLineTest {
 
     @Test
     void token_create_with_a_name_in_use_exits_1_with_one_line() {
-        String db = dir.resolve("ledger.db").toString();
+        String db = ledger("ledger.db");
         run("token", "create", "twice", "--scope", "read", "--db", db).succeeded();
 
         run("token", "create", "twice", "--scope", "read", "--db", db).failedWithOneLine();
@@ -165,7 +172,7 @@ class CommandLineTest {
 
     @Test
     void token_revoke_of_an_unknown_name_exits_1_with_one_line_on_stderr() {
-        Run run = run("token", "revoke", "nobody", "--db", dir.resolve("ledger.db").toString()).failedWithOneLine();
+        Run run = run("token", "revoke", "nobody", "--db", ledger("ledger.db")).failedWithOneLine();
 
         assertThat(run.err()).contains("nobody");
         assertThat(run.out()).isEmpty();
@@ -193,19 +200,109 @@ class CommandLineTest {
         assertThat(run.out()).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"check", "export", "backup"})
-    void a_command_that_reads_a_ledger_refuses_a_db_file_that_does_not_exist_and_creates_none(String command) {
+    /** Every command that opens a ledger, with {@code DB} where its ledger goes and the rest it needs. */
+    static Stream<List<String>> commandsOnALedger() {
+        return Stream.of(List.of("check", "--db", "DB"), List.of("export", "--db", "DB"),
+                List.of("backup", "--db", "DB", "--to", "COPY"), List.of("import", "--db", "DB", "FILE"),
+                List.of("token", "create", "ci", "--scope", "read", "--db", "DB"), List.of("token", "list", "--db", "DB"),
+                List.of("token", "revoke", "ci", "--db", "DB"), List.of("copy", "--from", "DB", "--to", "COPY"));
+    }
+
+    private String[] placed(List<String> command, Path db) throws Exception {
+        Path file = dir.resolve("one.ndjson");
+        Files.writeString(file, "{\"type\": \"unit\", \"id\": \"afu\", \"name\": \"Armed Forces\"}\n");
+        return command.stream().map(a -> switch (a) {
+            case "DB" -> db.toString();
+            case "COPY" -> dir.resolve("copy.db").toString();
+            case "FILE" -> file.toString();
+            default -> a;
+        }).toArray(String[]::new);
+    }
+
+    @ParameterizedTest(name = "powledger {0}")
+    @MethodSource("commandsOnALedger")
+    void every_command_but_serve_refuses_a_db_file_that_does_not_exist_and_creates_none(List<String> command)
+            throws Exception {
         Path db = dir.resolve("typo.db");
-        String[] args = command.equals("backup")
-                ? new String[] {command, "--db", db.toString(), "--to", dir.resolve("copy.db").toString()}
-                : new String[] {command, "--db", db.toString()};
 
-        Run run = run(args).failedWithOneLine();
+        Run run = run(placed(command, db)).failedWithOneLine();
 
-        assertThat(run.err()).contains("no such ledger file");
+        assertThat(run.err()).contains("no such ledger file: " + db).contains("serve --db " + db + " creates");
         assertThat(db).doesNotExist();
         assertThat(dir.resolve("copy.db")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "powledger {0}")
+    @MethodSource("commandsOnALedger")
+    void every_command_refuses_a_file_that_is_not_a_ledger_in_one_line_and_leaves_it_as_it_was(List<String> command)
+            throws Exception {
+        Path other = dir.resolve("other.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other)) {
+            c.createStatement().execute("CREATE TABLE recipe (name TEXT)");
+        }
+        Path text = Files.writeString(dir.resolve("notes.db"), "shopping: bread, milk\n");
+        byte[] before = Files.readAllBytes(other);
+
+        Run sqlite = run(placed(command, other)).failedWithOneLine();
+        Run plain = run(placed(command, text)).failedWithOneLine();
+
+        assertThat(sqlite.err()).contains(other + " is not a POW Ledger ledger").doesNotContain("baseline");
+        assertThat(plain.err()).contains(text + " is not a POW Ledger ledger");
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+        assertThat(Files.readString(text)).isEqualTo("shopping: bread, milk\n");
+    }
+
+    @Test
+    void serve_refuses_a_file_that_is_not_a_ledger_in_one_line() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.db"), "shopping: bread, milk\n");
+
+        Run run = run("serve", "--db", text.toString(), "--port", "0").failedWithOneLine();
+
+        assertThat(run.err()).contains(text + " is not a POW Ledger ledger");
+    }
+
+    @Test
+    void help_says_which_commands_create_a_ledger() {
+        assertThat(run("--help").out()).contains("Only serve (and copy --to) create a ledger");
+        for (List<String> command : commandsOnALedger().toList()) {
+            String help = run(Stream.concat(command.stream().takeWhile(a -> !a.startsWith("-")), Stream.of("--help"))
+                    .toArray(String[]::new)).out().replaceAll("\\s+", " ");
+            assertThat(help).as(command.toString()).containsAnyOf("only serve and copy --to create a ledger",
+                    "The ledger to copy (must exist)");
+        }
+    }
+
+    @Test
+    void token_create_in_memory_is_refused_with_the_reason() {
+        Run run = run("token", "create", "ci", "--scope", "write", "--db", "memory:").failedWithOneLine();
+
+        assertThat(run.err()).contains("memory:").contains("gone when this command ends");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void the_name_of_a_revoked_token_that_wrote_history_cannot_be_given_to_a_new_token() {
+        Path db = Path.of(ledger("ledger.db"));
+        String secret = run("token", "create", "deployer", "--scope", "write", "--db", db.toString())
+                .succeeded().out().strip();
+        try (LiveServer api = LiveServer.start(db)) {
+            api.post("/api/v1/exchanges", "{\"date\": \"2024-12-30\", \"kind\": \"prisoners\", \"returned\": 2}")
+                    .token(secret).send().expect(201);
+        }
+        run("token", "revoke", "deployer", "--db", db.toString()).succeeded();
+
+        Run reused = run("token", "create", "deployer", "--scope", "write", "--db", db.toString()).failedWithOneLine();
+
+        assertThat(reused.err()).contains("'deployer' belonged to a revoked token");
+        assertThat(reused.out()).isEmpty();
+        assertThat(run("token", "list", "--db", db.toString()).out()).doesNotContain("deployer");
+    }
+
+    @Test
+    void serve_on_a_host_that_is_no_address_exits_1_naming_it_and_what_to_give() {
+        Run run = run("serve", "--db", "memory:", "--host", "999.1.1.1", "--port", "0").failedWithOneLine();
+
+        assertThat(run.err()).contains("cannot listen on 999.1.1.1").contains("--host").contains("127.0.0.1");
     }
 
     @Test
@@ -215,8 +312,8 @@ class CommandLineTest {
     }
 
     @Test
-    void import_then_export_gives_back_the_example_ledger_and_a_rerun_changes_nothing(@TempDir Path dir) {
-        String db = dir.resolve("ledger.db").toString();
+    void import_then_export_gives_back_the_example_ledger_and_a_rerun_changes_nothing() {
+        String db = ledger("ledger.db");
         Path example = Path.of("..", "examples", "seeds.ndjson");
 
         Run imported = run("import", "--db", db, example.toString()).succeeded();
@@ -231,18 +328,25 @@ class CommandLineTest {
     }
 
     @Test
-    void an_import_with_a_bad_line_writes_nothing_and_says_which_line_in_one_line(@TempDir Path dir)
-            throws Exception {
-        String db = dir.resolve("ledger.db").toString();
+    void an_import_with_bad_lines_writes_nothing_and_lists_every_bad_line() throws Exception {
+        String db = ledger("ledger.db");
         Path file = dir.resolve("bad.ndjson");
-        java.nio.file.Files.writeString(file, """
+        Files.writeString(file, """
                 {"type": "unit", "id": "afu", "name": "Armed Forces of Ukraine"}
                 {"type": "exchange", "date": "2024-12-30", "kind": "prisoners", "returned": 2, "breakdown": [{"unit": "afu", "count": 3}]}
+                {"type": "exchange", "date": "2024-12-31", "kind": "prisoners", "returned": 5}
+                {"type": "exchange", "date": "2025-01-05", "kind": "hostages", "returned": 1}
                 """);
 
-        Run refused = run("import", "--db", db, file.toString()).failedWithOneLine();
+        Run refused = run("import", "--db", db, file.toString());
 
-        assertThat(refused.err()).contains("line 2").contains("/breakdown");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        List<String> lines = refused.err().strip().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("line 2 ").contains("/breakdown");
+        assertThat(lines.get(1)).startsWith("line 4 ").contains("/kind");
+        assertThat(lines.get(2)).contains("nothing written").contains("2 bad line(s)");
+        assertThat(refused.err()).doesNotContain("\tat ", "Exception");
         assertThat(run("export", "--db", db).succeeded().out()).isEmpty();
     }
 

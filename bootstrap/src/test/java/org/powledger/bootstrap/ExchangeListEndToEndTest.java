@@ -53,11 +53,11 @@ class ExchangeListEndToEndTest {
                  "notes": "Оборонці Азовсталі повернулися додому"}
                 """);
         api.exchange("""
-                {"ref": "r-2023-08-07", "date": "2023-08-07", "kind": "bodies", "returned": 50, "notes": "repatriation"}
+                {"ref": "r-2023-08-07", "date": "2023-08-07", "kind": "bodies", "returned": 50, "notes": "repatriation from Zmiïnyi"}
                 """);
         api.exchange("""
                 {"ref": "r-2024-06-25", "date": "2024-06-25", "kind": "prisoners", "returned": 90, "operation": "op-june",
-                 "mediators": ["UAE"], "breakdown": [{"unit": "tro", "count": 10}]}
+                 "mediators": ["UAE"], "breakdown": [{"unit": "tro", "count": 10}], "notes": "Zmiinyi defenders"}
                 """);
         api.exchange("""
                 {"ref": "december-seed", "date": "2024-06-26", "kind": "prisoners", "returned": 10, "operation": "op-june",
@@ -137,6 +137,13 @@ class ExchangeListEndToEndTest {
         assertThat(dates("?q=" + encode("азовст"))).containsExactly("2022-09-21");
         assertThat(dates("?q=" + encode("ОБОРОНЦІ"))).containsExactly("2022-09-21");
         assertThat(dates("?q=" + encode("додом"))).containsExactly("2022-09-21");
+    }
+
+    @Test
+    void q_matches_letters_without_their_diacritics_both_ways() {
+        assertThat(dates("?q=zmii")).containsExactly("2024-06-25", "2023-08-07");
+        assertThat(dates("?q=" + encode("ZMIÏ"))).containsExactly("2024-06-25", "2023-08-07");
+        assertThat(dates("?q=" + encode("zmiïnyi defend"))).containsExactly("2024-06-25");
     }
 
     @Test

@@ -83,6 +83,17 @@ class ExchangeWritesEndToEndTest {
     }
 
     @Test
+    void bad_values_and_an_unknown_unit_are_listed_in_one_422() {
+        JsonNode problem = api.post("/api/v1/exchanges", """
+                {"date": "2024-12-30", "kind": "hostages", "returned": -3,
+                 "breakdown": [{"unit": "ghost", "count": 1}]}
+                """).send().problem(422);
+
+        assertThat(problem.get("errors")).extracting(e -> e.get("pointer").asText())
+                .contains("/kind", "/returned", "/breakdown/0/unit");
+    }
+
+    @Test
     void an_unknown_cohort_on_a_line_is_422_at_that_line() {
         api.post("/api/v1/exchanges", """
                 {"date": "2024-12-30", "kind": "prisoners", "returned": 50,

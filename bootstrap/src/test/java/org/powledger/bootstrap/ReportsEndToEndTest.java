@@ -82,6 +82,16 @@ class ReportsEndToEndTest {
     }
 
     @Test
+    void an_unknown_cohort_and_a_negative_value_are_listed_in_one_422() {
+        JsonNode problem = api.post("/api/v1/reports", """
+                {"scope": {"cohort": "nowhere"}, "metric": "peopleReturned", "value": -1, "asOf": "2025-01-02"}
+                """).send().problem(422);
+
+        assertThat(problem.get("errors")).extracting(e -> e.get("pointer").asText())
+                .containsExactlyInAnyOrder("/scope/cohort", "/value");
+    }
+
+    @Test
     void first_time_units_with_a_year_scope_is_422() {
         api.post("/api/v1/reports", """
                 {"scope": {"year": 2024}, "metric": "firstTimeUnits", "value": 3, "asOf": "2025-01-02"}

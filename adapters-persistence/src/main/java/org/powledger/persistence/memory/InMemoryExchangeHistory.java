@@ -44,4 +44,10 @@ final class InMemoryExchangeHistory implements ExchangeHistory {
                 .sorted(Comparator.comparingInt(HistoryEntry::version))
                 .toList());
     }
+
+    @Override
+    public boolean hasActor(String actor) {
+        return ledger.read(() -> table.state().values().stream().flatMap(List::stream)
+                .anyMatch(entry -> actor.equals(entry.actor())));
+    }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.powledger.persistence.sql.FoldedSearchWords;
 import org.powledger.persistence.sql.SqlDatabase;
 
 /**
@@ -55,6 +56,7 @@ final class PostgresDatabase extends SqlDatabase {
             Flyway.configure()
                     .dataSource(location.url(), location.user(), location.password())
                     .locations("classpath:db/migration/postgresql")
+                    .javaMigrations(new FoldedSearchWords())
                     .failOnMissingLocations(true)
                     .loggers("slf4j")
                     .load()

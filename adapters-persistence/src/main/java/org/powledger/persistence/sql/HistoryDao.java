@@ -22,4 +22,7 @@ interface HistoryDao {
             SELECT exchange_id, version, action, at, actor, snapshot FROM exchange_history
             WHERE exchange_id = :exchangeId ORDER BY version, entry_id""")
     List<HistoryRow> of(String exchangeId);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM exchange_history WHERE actor = :actor)")
+    boolean hasActor(String actor);
 }

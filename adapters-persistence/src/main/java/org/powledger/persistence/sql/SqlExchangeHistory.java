@@ -34,4 +34,9 @@ final class SqlExchangeHistory implements ExchangeHistory {
                         ExchangeSnapshots.read(row.snapshot())))
                 .toList();
     }
+
+    @Override
+    public boolean hasActor(String actor) {
+        return db.read(h -> h.attach(HistoryDao.class).hasActor(actor));
+    }
 }

@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.powledger.domain.model.StoreUnavailable;
+import org.powledger.persistence.sql.FoldedSearchWords;
 import org.powledger.persistence.sql.SqlDatabase;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -34,6 +35,8 @@ final class SqliteDatabase extends SqlDatabase {
 
     private static final int READERS = 4;
     private static final long WAIT_FOR_CONNECTION_MS = 10_000;
+    /** The first bytes of every SQLite database file. */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Path file;
     private final HikariDataSource readPool;
@@ -214,10 +217,12 @@ final class SqliteDatabase extends SqlDatabase {
     }
 
     private static void migrate(Path file) {
+        requireLedgerOrEmpty(file);
         try {
             Flyway.configure()
                     .dataSource(dataSource(file))
                     .locations("classpath:db/migration/sqlite")
+                    .javaMigrations(new FoldedSearchWords())
                     .failOnMissingLocations(true)
                     .loggers("slf4j")
                     .load()
@@ -225,6 +230,45 @@ final class SqliteDatabase extends SqlDatabase {
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot open the database " + file + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Refuses a file that holds something other than a ledger (a text file, another program's SQLite
+     * database) before anything is written to it: migrating it would fail with Flyway's advice to
+     * baseline, which is not what the user should do, or would write a ledger's tables into it.
+     */
+    private static void requireLedgerOrEmpty(Path file) {
+        byte[] header = new byte[SQLITE_HEADER.length];
+        int read;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage());
+        }
+        if (read == 0) {
+            return; // a new, empty file: the migration makes it a ledger
+        }
+        if (read < header.length || !java.util.Arrays.equals(header, SQLITE_HEADER)) {
+            throw notALedger(file, "it is not a SQLite database");
+        }
+        List<String> tables = new ArrayList<>();
+        try (java.sql.Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage());
+        }
+        if (!tables.isEmpty() && !tables.contains("flyway_schema_history")) {
+            throw notALedger(file, "it is a SQLite database with other tables");
+        }
+    }
+
+    private static IllegalStateException notALedger(Path file, String why) {
+        return new IllegalStateException(file + " is not a POW Ledger ledger (" + why
+                + "); give --db a ledger's file, or a new file name to serve, which creates a ledger");
     }
 
     /** Every connection: WAL, foreign keys, a 10 s busy timeout and a full sync on commit. */

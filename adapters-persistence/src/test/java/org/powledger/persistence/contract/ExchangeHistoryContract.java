@@ -69,6 +69,18 @@ public abstract class ExchangeHistoryContract extends StoreContract {
     }
 
     @Test
+    void it_knows_which_actors_wrote_it_even_after_the_record_is_gone() {
+        assertThat(store.history().hasActor("deployer")).isFalse();
+
+        store.history().append(new HistoryEntry(ID, 1, Action.CREATED, T0, "deployer", december30()));
+        store.history().append(new HistoryEntry(ID, 2, Action.DELETED, T0.plusSeconds(1), "admin", december30()));
+
+        assertThat(store.history().hasActor("deployer")).isTrue();
+        assertThat(store.history().hasActor("admin")).isTrue();
+        assertThat(store.history().hasActor("deploy")).isFalse();
+    }
+
+    @Test
     void histories_of_different_exchanges_stay_apart() {
         ExchangeId other = ExchangeId.of("ex_history2");
         HistoryEntry mine = new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30());

@@ -412,6 +412,17 @@ public abstract class ExchangesContract extends StoreContract {
     }
 
     @Test
+    void search_ignores_diacritics_in_records_and_queries() {
+        ExchangeRecord accented = add(on("2024-01-01").notes("Повернення зі Зміїного, Zmiïnyi"));
+        ExchangeRecord plain = add(on("2024-01-02").notes("Zmiinyi island"));
+
+        assertThat(list(query().q("zmii"))).containsExactly(plain, accented);
+        assertThat(list(query().q("zmiï"))).containsExactly(plain, accented);
+        assertThat(list(query().q("зміі"))).containsExactly(accented);
+        assertThat(list(query().q("zmiy"))).isEmpty();
+    }
+
+    @Test
     void search_handles_letters_beyond_ascii() {
         ExchangeRecord cyrillic = add(on("2024-01-01").notes("Повернення захисників Азовсталі"));
 

@@ -70,6 +70,27 @@ class SqliteLedgerStoreTest {
     }
 
     @Test
+    void migration_21_folds_the_search_words_of_a_ledger_indexed_before_search_ignored_diacritics() {
+        Path file = folder.resolve("ledger.db");
+        ExchangeRecord stored;
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+            stored = store.exchanges().add(ExchangeId.of("ex_zmiinyi"),
+                    LedgerFixtures.exchange().notes("Zmiïnyi").build(), T0);
+            // The index as the old code wrote it, and the schema as it was before migration 21.
+            store.database().write(h -> h.execute("UPDATE exchange_word SET word = 'zmiïnyi' WHERE word = 'zmiinyi'")
+                    + h.execute("DELETE FROM flyway_schema_history WHERE version = '21'"));
+        }
+
+        try (SqliteLedgerStore reopened = SqliteLedgerStore.open(file)) {
+            ExchangeQuery zmii = new ExchangeQuery(null, null, null, null, null, null, null, List.of("zmii"));
+            assertThat(reopened.exchanges().list(zmii, PageRequest.first(10)).items()).containsExactly(stored);
+            List<String> words = reopened.database().read(h -> h.select("SELECT word FROM exchange_word")
+                    .mapTo(String.class).list());
+            assertThat(words).containsExactly("zmiinyi");
+        }
+    }
+
+    @Test
     void a_missing_file_is_created() {
         Path file = folder.resolve("new.db");
 
@@ -96,8 +117,23 @@ class SqliteLedgerStoreTest {
 
         assertThatThrownBy(() -> SqliteLedgerStore.open(file))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Cannot open the database")
-                .hasMessageContaining("notes.txt");
+                .hasMessageContaining("notes.txt is not a POW Ledger ledger");
+        assertThat(Files.readString(file)).isEqualTo("these are not the droids ".repeat(100));
+    }
+
+    @Test
+    void another_programs_sqlite_database_is_refused_untouched_not_migrated() throws Exception {
+        Path file = folder.resolve("recipes.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.createStatement().execute("CREATE TABLE recipe (name TEXT)");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> SqliteLedgerStore.open(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("recipes.db is not a POW Ledger ledger")
+                .hasMessageNotContaining("baseline");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
     @Test

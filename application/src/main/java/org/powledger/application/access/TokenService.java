@@ -79,6 +79,12 @@ public final class TokenService implements Authenticating, ManagingTokens {
         if (store.tokens().byName(name).isPresent()) {
             throw new Conflict("a token named '" + name + "' already exists");
         }
+        // Revoking deletes a token but not the history it wrote: a new token of the same name would show
+        // in that history as the same actor, so the name stays taken.
+        if (store.history().hasActor(name)) {
+            throw new Conflict("the name '" + name + "' belonged to a revoked token whose changes are in the "
+                    + "history; a new token of that name would be confused with it there: choose another name");
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

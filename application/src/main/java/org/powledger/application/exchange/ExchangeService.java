@@ -172,9 +172,9 @@ public final class ExchangeService implements RecordingExchanges {
         return entries;
     }
 
-    /** Checks a draft by every rule that needs no store: its own rules and the clock. */
+    /** Checks a draft by its own rules and the clock, listing its unknown references with any other problem. */
     public Exchange validated(ExchangeDraft draft) {
-        return draft.toExchange(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        return references.checked(draft, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     ExchangeQuery resolve(ExchangeFilter filter) {

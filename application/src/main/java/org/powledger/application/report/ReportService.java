@@ -56,9 +56,9 @@ public final class ReportService implements KeepingReports {
         return store.reports().byId(ReportId.of(id)).orElseThrow(() -> new NotFound("report", id));
     }
 
-    /** Checks a draft by every rule that needs no store: its own rules and the clock. */
+    /** Checks a draft by its own rules and the clock, listing its unknown references with any other problem. */
     public Report validated(ReportDraft draft) {
-        return draft.toReport(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        return references.checked(draft, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     /** Adds a checked report under a given id; the caller holds the write transaction. */

@@ -80,6 +80,19 @@ class ExchangeServiceTest {
     }
 
     @Test
+    void bad_values_and_an_unknown_unit_come_in_one_answer() {
+        when(ports.units.byId(any())).thenReturn(Optional.empty());
+        ExchangeDraft bad = new ExchangeDraft(null, null, LocalDate.parse("2024-12-30"), "hostages", null, -3, null,
+                null, List.of(), List.of(new LineDraft("ghost", null, 1)), List.of(), null);
+
+        assertThatThrownBy(() -> service.record(bad, SCRAPER))
+                .isInstanceOfSatisfying(InvalidRecord.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.pointer())
+                        .contains("/kind", "/returned", "/breakdown/0/unit"));
+        verify(ports.exchanges, never()).add(any(), any(), any());
+    }
+
+    @Test
     void a_ref_already_used_is_a_conflict_naming_the_existing_record() {
         ExchangeId existing = ExchangeId.of("ex_existing");
         when(ports.exchanges.byRef("r1")).thenReturn(Optional.of(stored(existing, 1,

@@ -60,6 +60,18 @@ class ReportServiceTest {
     }
 
     @Test
+    void a_bad_value_and_an_unknown_cohort_come_in_one_answer() {
+        when(ports.cohorts.byId(any())).thenReturn(Optional.empty());
+        ReportDraft bad = new ReportDraft(null, null, new ScopeDraft(null, "ghost", null, null), "peopleReturned",
+                -1L, false, LocalDate.parse("2025-05-29"), null, null);
+
+        assertThatThrownBy(() -> service.record(bad, Actor.system("t")))
+                .isInstanceOfSatisfying(InvalidRecord.class, e -> assertThat(e.violations())
+                        .extracting(Violation::pointer).containsExactlyInAnyOrder("/value", "/scope/cohort"));
+        verify(ports.reports, never()).add(any(), any(), any());
+    }
+
+    @Test
     void a_figure_cannot_be_stated_as_of_tomorrow() {
         assertThatThrownBy(() -> service.record(azovOfAzovstal("2025-05-30"), Actor.system("t")))
                 .isInstanceOfSatisfying(InvalidRecord.class,

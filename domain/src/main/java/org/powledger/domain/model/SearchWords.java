@@ -1,19 +1,26 @@
 package org.powledger.domain.model;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The full-text search of exchanges: which words a record offers (notes, ref, source titles and
  * publishers) and how a query matches them (every query word is the start of some record word,
- * ignoring case). Every store indexes and matches with these same rules.
+ * ignoring case and diacritics: {@code zmii} finds "Zmiïnyi"). Every store indexes and matches with
+ * these same rules, so folding here, on both the record's words and the query's, is the only place
+ * it happens.
  */
 public final class SearchWords {
 
     public static final int MAX_QUERY_WORDS = 10;
+
+    /** Combining marks left by canonical decomposition: "ï" becomes "i" followed by one of these. */
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{Mn}+");
 
     private SearchWords() {
     }
@@ -57,7 +64,7 @@ public final class SearchWords {
         }
         StringBuilder word = new StringBuilder();
         text.codePoints().forEach(cp -> {
-            if (Character.isLetterOrDigit(cp)) {
+            if (Character.isLetterOrDigit(cp) || isMarkInsideWord(cp, word)) {
                 word.appendCodePoint(cp);
             } else if (word.length() > 0) {
                 words.add(normalise(word));
@@ -70,8 +77,22 @@ public final class SearchWords {
         return words;
     }
 
+    /** A combining mark typed after its letter ("i" + U+0308) belongs to the word, not a separator. */
+    private static boolean isMarkInsideWord(int cp, StringBuilder word) {
+        return word.length() > 0 && Character.getType(cp) == Character.NON_SPACING_MARK;
+    }
+
     private static String normalise(StringBuilder word) {
-        String w = word.toString().toLowerCase(Locale.ROOT);
+        String w = fold(word);
         return w.length() > 100 ? w.substring(0, 100) : w;
+    }
+
+    /**
+     * A word in lower case without diacritics: decomposed (NFD), then stripped of its combining marks.
+     * Public for a store whose index was written before words were folded, to fold it in place.
+     */
+    public static String fold(CharSequence word) {
+        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+        return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }

@@ -57,6 +57,18 @@ class LedgerVocabularyTest {
     }
 
     @Test
+    void search_ignores_diacritics_on_both_sides() {
+        Exchange diaeresis = exchange().notes("Defenders of Zmiïnyi island").build();
+        Exchange plain = exchange().notes("Defenders of Zmiinyi island").build();
+        Exchange decomposed = exchange().notes("Defenders of Zmii\u0308nyi island").build();
+
+        assertThat(SearchWords.matches(diaeresis, SearchWords.ofQuery("zmii"))).isTrue();
+        assertThat(SearchWords.matches(plain, SearchWords.ofQuery("ZMIÏ"))).isTrue();
+        assertThat(SearchWords.matches(decomposed, SearchWords.ofQuery("zmiinyi island"))).isTrue();
+        assertThat(SearchWords.matches(diaeresis, SearchWords.ofQuery("zmiy"))).isFalse();
+    }
+
+    @Test
     void search_reads_ref_and_sources_too_in_any_script() {
         Exchange e = exchange().ref("obmin-2024").source("https://example.org", "Обмін полоненими", "Укрінформ")
                 .build();

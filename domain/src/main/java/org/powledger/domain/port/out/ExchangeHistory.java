@@ -11,4 +11,7 @@ public interface ExchangeHistory {
 
     /** Oldest version first; empty when the id was never used. */
     List<HistoryEntry> of(ExchangeId id);
+
+    /** Whether any entry was written by the actor of that name (a token's name, as history shows it). */
+    boolean hasActor(String actor);
 }
