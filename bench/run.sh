@@ -66,9 +66,8 @@ serve() { # db file
   start_and_wait "http://127.0.0.1:$PORT" java $JVM_FLAGS -jar "$JAR" serve --db "$1" --port "$PORT"
 }
 
-token() { # db file
-  java -jar "$JAR" token create "bench$RANDOM" --scope admin --db "$1" 2>&1 | grep -o 'pow_[A-Za-z0-9_-]*' | head -1
-}
+# the first admin token, which serve prints when it creates a new ledger
+first_token() { grep -o 'pow_[A-Za-z0-9_-]*' "$WORK/server.log" | head -1; }
 
 # wrk: "requests/s p99_ms" for a URL
 wrk_run() {
@@ -128,7 +127,7 @@ for n in $IMPORT_SIZES; do
   floor=$(cd "$WORK" && for i in 1 2 3; do rm -f floor.db; ms_of sqlite3 floor.db \
       "CREATE TABLE x (id, sequence, ref, date, kind, operation, returned, handed_over, civilians, notes, version, created_at, updated_at);" \
       "CREATE TABLE l (exchange_id, position, unit_id, cohort_id, count);" ".mode csv" ".import exchanges.csv x" ".import lines.csv l"; done | median)
-  rm -f "$WORK/import.db"*; tok=$(token "$WORK/import.db"); serve "$WORK/import.db"
+  rm -f "$WORK/import.db"*; serve "$WORK/import.db"; tok=$(first_token)
   t0=$(now_ms)
   answer=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/import" -H "Authorization: Bearer $tok" \
       -H 'Content-Type: application/x-ndjson' --data-binary @"$WORK/ledger-$n.ndjson")
@@ -144,7 +143,7 @@ for n in $SIZES; do
   log "statistics at $n"
   db="$WORK/stats-$n.db"
   if [[ ! -f "$db" ]]; then
-    tok=$(token "$db"); serve "$db"
+    serve "$db"; tok=$(first_token)
     head -n 204 "$WORK/ledger-$n.ndjson" | curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/import" \
         -H "Authorization: Bearer $tok" -H 'Content-Type: application/x-ndjson' --data-binary @- >/dev/null
     stop_server

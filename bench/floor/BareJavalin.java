@@ -9,6 +9,7 @@ import java.util.Map;
 public final class BareJavalin {
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        Javalin.create().get("/health", ctx -> ctx.json(Map.of("status", "up"))).start("127.0.0.1", port);
+        Javalin.create(config -> config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up"))))
+                .start("127.0.0.1", port);
     }
 }
