@@ -2,7 +2,10 @@ package org.powledger.persistence.sql;
 
 import static org.powledger.persistence.sql.RowMapping.ROWS;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.HistoryEntry;
 import org.powledger.domain.port.out.ExchangeHistory;
@@ -38,5 +41,21 @@ final class SqlExchangeHistory implements ExchangeHistory {
     @Override
     public boolean hasActor(String actor) {
         return db.read(h -> h.attach(HistoryDao.class).hasActor(actor));
+    }
+
+    @Override
+    public long mark() {
+        return db.read(h -> h.attach(HistoryDao.class).mark());
+    }
+
+    @Override
+    public Optional<Set<ExchangeId>> writtenSince(long mark, int limit) {
+        List<String> ids = db.read(h -> h.attach(HistoryDao.class).writtenSince(mark, limit + 1));
+        if (ids.size() > limit) {
+            return Optional.empty();
+        }
+        Set<ExchangeId> written = new HashSet<>();
+        ids.forEach(id -> written.add(ROWS.exchangeId(id)));
+        return Optional.of(written);
     }
 }
