@@ -215,6 +215,14 @@ public final class StatisticsService implements ReadingStatistics {
         return known != null && known.revision() == now ? known.answers().get(question) : null;
     }
 
+    /**
+     * The statistics of the ledger's current revision, to ask several questions of one moment; a ledger
+     * too large to keep is walked in the store by each question.
+     */
+    public LedgerStatistics statistics() {
+        return current().statistics();
+    }
+
     /** The statistics of the store's current revision, read in one read transaction with it. */
     private Kept current() {
         return transactions.read(() -> {
