@@ -120,9 +120,12 @@ public final class CompactLedger implements StageSource {
             }
             moved.add(stage.exchangeKey());
         }
+        Set<Integer> writtenHashes = new HashSet<>();
+        written.forEach(id -> writtenHashes.add(id.value().hashCode()));
         boolean[] leaving = new boolean[size];
         for (int i = 0; i < size; i++) {
-            if (written.contains(exchangeId(i))) {
+            // The id is made only when its hash is one of a written id's: most stages are not written.
+            if (writtenHashes.contains(idHash(i)) && written.contains(exchangeId(i))) {
                 moved.add(exchangeKey(i));
                 leaving[i] = true;
             }
@@ -151,6 +154,7 @@ public final class CompactLedger implements StageSource {
 
         Builder next = new Builder(budget, size + placed.size(), lineCounts.length + placedLines,
                 ids.length + placedIdBytes);
+        next.keepTablesOf(this);
         int p = 0;
         long day = 0;
         long sequence = 0;
@@ -193,6 +197,15 @@ public final class CompactLedger implements StageSource {
         return operations[i] == null ? exchangeId(i) : Stage.operationKey(KINDS[kinds[i]], operations[i]);
     }
 
+    /** The {@link String#hashCode} of stage i's id, without making the string (ids are ASCII). */
+    private int idHash(int i) {
+        int hash = 0;
+        for (int b = i == 0 ? 0 : idEnds[i - 1]; b < idEnds[i]; b++) {
+            hash = 31 * hash + ids[b];
+        }
+        return hash;
+    }
+
     private ExchangeId exchangeId(int i) {
         int start = i == 0 ? 0 : idEnds[i - 1];
         return ExchangeId.of(new String(ids, start, idEnds[i] - start, StandardCharsets.US_ASCII));
@@ -200,13 +213,13 @@ public final class CompactLedger implements StageSource {
 
     private Stage stage(int i) {
         int from = i == 0 ? 0 : lineEnds[i - 1];
-        List<BreakdownLine> lines = new ArrayList<>(lineEnds[i] - from);
+        BreakdownLine[] lines = new BreakdownLine[lineEnds[i] - from];
         for (int l = from; l < lineEnds[i]; l++) {
-            lines.add(new BreakdownLine(lineUnits[l] < 0 ? null : units[lineUnits[l]],
-                    lineCohorts[l] < 0 ? null : cohorts[lineCohorts[l]], lineCounts[l]));
+            lines[l - from] = new BreakdownLine(lineUnits[l] < 0 ? null : units[lineUnits[l]],
+                    lineCohorts[l] < 0 ? null : cohorts[lineCohorts[l]], lineCounts[l]);
         }
         return new Stage(exchangeId(i), sequences[i], LocalDate.ofEpochDay(days[i]), KINDS[kinds[i]], operations[i],
-                returned[i], handedOver[i], civilians[i], lines);
+                returned[i], handedOver[i], civilians[i], List.of(lines));
     }
 
     /** Appends stages (in statistics order) into growing arrays, until they would pass the budget. */
@@ -282,7 +295,17 @@ public final class CompactLedger implements StageSource {
             return true;
         }
 
-        /** Appends stage {@code i} of {@code from} as it is, without making it an object. */
+        /** Numbers units and cohorts as {@code base} does, so that {@link #copy} takes its lines as they are. */
+        void keepTablesOf(CompactLedger base) {
+            for (UnitId unit : base.units) {
+                index(unit, units, unitIndex);
+            }
+            for (CohortId cohort : base.cohorts) {
+                index(cohort, cohorts, cohortIndex);
+            }
+        }
+
+        /** Appends stage {@code i} of {@code from} (whose tables it keeps) as it is, without making it an object. */
         void copy(CompactLedger from, int i) {
             int idStart = i == 0 ? 0 : from.idEnds[i - 1];
             int idLength = from.idEnds[i] - idStart;
@@ -297,19 +320,14 @@ public final class CompactLedger implements StageSource {
             sequences[size] = from.sequences[i];
             days[size] = from.days[i];
             kinds[size] = from.kinds[i];
-            operations[size] = from.operations[i] == null ? null
-                    : operationNames.computeIfAbsent(from.operations[i], o -> o);
+            operations[size] = from.operations[i];
             returned[size] = from.returned[i];
             handedOver[size] = from.handedOver[i];
             civilians[size] = from.civilians[i];
-            for (int l = lineStart; l < lineStart + lineCount; l++) {
-                int unit = from.lineUnits[l];
-                int cohort = from.lineCohorts[l];
-                lineUnits[lines] = unit < 0 ? -1 : index(from.units[unit], units, unitIndex);
-                lineCohorts[lines] = cohort < 0 ? -1 : index(from.cohorts[cohort], cohorts, cohortIndex);
-                lineCounts[lines] = from.lineCounts[l];
-                lines++;
-            }
+            System.arraycopy(from.lineUnits, lineStart, lineUnits, lines, lineCount);
+            System.arraycopy(from.lineCohorts, lineStart, lineCohorts, lines, lineCount);
+            System.arraycopy(from.lineCounts, lineStart, lineCounts, lines, lineCount);
+            lines += lineCount;
             lineEnds[size] = lines;
             size++;
         }
