@@ -18,4 +18,11 @@ interface HistoryDao {
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM exchange_history WHERE actor = :actor)")
     boolean hasActor(String actor);
+
+    @SqlQuery("SELECT coalesce(max(entry_id), 0) FROM exchange_history")
+    long mark();
+
+    /** Entries are numbered in the order they were written (writes take turns), so later ones number higher. */
+    @SqlQuery("SELECT DISTINCT exchange_id FROM exchange_history WHERE entry_id > :mark LIMIT :limit")
+    List<String> writtenSince(long mark, int limit);
 }

@@ -5,6 +5,7 @@ import static org.powledger.persistence.sql.RowMapping.ROWS;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.powledger.domain.model.ExchangeId;
@@ -73,5 +74,21 @@ final class SqlExchangeHistory implements ExchangeHistory {
     @Override
     public boolean hasActor(String actor) {
         return db.read(h -> h.attach(HistoryDao.class).hasActor(actor));
+    }
+
+    @Override
+    public long mark() {
+        return db.read(h -> h.attach(HistoryDao.class).mark());
+    }
+
+    @Override
+    public Optional<Set<ExchangeId>> writtenSince(long mark, int limit) {
+        List<String> ids = db.read(h -> h.attach(HistoryDao.class).writtenSince(mark, limit + 1));
+        if (ids.size() > limit) {
+            return Optional.empty();
+        }
+        Set<ExchangeId> written = new HashSet<>();
+        ids.forEach(id -> written.add(ROWS.exchangeId(id)));
+        return Optional.of(written);
     }
 }

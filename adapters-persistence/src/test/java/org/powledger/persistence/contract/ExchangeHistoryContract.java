@@ -6,6 +6,8 @@ import static org.powledger.domain.fixtures.LedgerFixtures.december30;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.powledger.domain.model.Exchange;
 import org.powledger.domain.model.ExchangeId;
@@ -129,5 +131,61 @@ public abstract class ExchangeHistoryContract extends StoreContract {
         store.history().append(v1);
 
         assertThat(store.history().of(ID)).containsExactly(v1, v2);
+    }
+
+    @Test
+    void it_names_the_exchanges_written_since_a_mark_it_gave() {
+        ExchangeId other = ExchangeId.of("ex_history2");
+        store.history().append(new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30()));
+        long mark = store.history().mark();
+
+        assertThat(store.history().writtenSince(mark, 10)).contains(Set.of());
+        store.history().append(new HistoryEntry(other, 1, Action.CREATED, T0, "a", december30()));
+        store.history().append(new HistoryEntry(ID, 2, Action.DELETED, T0, "a", december30()));
+        store.history().append(new HistoryEntry(other, 2, Action.UPDATED, T0, "a", december30()));
+
+        assertThat(store.history().writtenSince(mark, 10)).contains(Set.of(ID, other));
+        assertThat(store.history().writtenSince(mark, 2)).contains(Set.of(ID, other));
+        assertThat(store.history().writtenSince(mark, 1)).as("more written than asked for").isEmpty();
+        assertThat(store.history().writtenSince(store.history().mark(), 1)).contains(Set.of());
+        assertThat(store.history().writtenSince(0, 10)).contains(Set.of(ID, other));
+    }
+
+    @Test
+    void a_write_rolled_back_leaves_no_mark() {
+        long mark = store.history().mark();
+        try {
+            store.transactions().write(() -> {
+                store.history().append(new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30()));
+                throw new IllegalStateException("changed its mind");
+            });
+        } catch (IllegalStateException expected) {
+            // the write is undone
+        }
+
+        assertThat(store.history().mark()).isEqualTo(mark);
+        assertThat(store.history().writtenSince(mark, 10)).isEqualTo(Optional.of(Set.of()));
+    }
+
+    @Test
+    void a_read_transaction_sees_the_mark_of_its_moment() {
+        long before = store.history().mark();
+        long[] seen = new long[2];
+        store.transactions().read(() -> {
+            seen[0] = store.history().mark();
+            Thread writer = new Thread(() -> store.history().append(
+                    new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30())));
+            writer.start();
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            seen[1] = store.history().mark();
+            assertThat(store.history().writtenSince(seen[0], 10)).contains(Set.of());
+        });
+
+        assertThat(seen).containsExactly(before, before);
+        assertThat(store.history().writtenSince(before, 10)).contains(Set.of(ID));
     }
 }

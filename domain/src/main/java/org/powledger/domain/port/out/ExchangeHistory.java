@@ -3,6 +3,7 @@ package org.powledger.domain.port.out;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.HistoryEntry;
@@ -33,4 +34,16 @@ public interface ExchangeHistory {
 
     /** Whether any entry was written by the actor of that name (a token's name, as history shows it). */
     boolean hasActor(String actor);
+
+    /**
+     * Where the history ends now: {@link #writtenSince} tells what was appended after it. Every write of
+     * an exchange appends an entry, so it is also how far the ledger's exchanges have been written.
+     */
+    long mark();
+
+    /**
+     * The exchanges with an entry appended after {@code mark} (one {@link #mark} gave); empty when more
+     * than {@code limit} exchanges were written since (reading the whole ledger then costs less).
+     */
+    Optional<Set<ExchangeId>> writtenSince(long mark, int limit);
 }
