@@ -1,21 +1,14 @@
 package org.powledger.persistence.sql;
 
 import java.util.List;
-import java.util.Map;
-import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface HistoryDao {
 
-    @SqlUpdate("""
+    /** Run as a batch by {@link SqlExchangeHistory#appendAll}. */
+    String APPEND = """
             INSERT INTO exchange_history (exchange_id, version, action, at, actor, snapshot)
-            VALUES (:exchangeId, :version, :action, :at, :actor, :snapshot)""")
-    void appendArguments(@BindMap Map<String, Object> row);
-
-    default void append(HistoryRow row) {
-        appendArguments(RowArguments.of(row));
-    }
+            VALUES (:exchangeId, :version, :action, :at, :actor, :snapshot)""";
 
     /** Oldest version first; entries of the same version in the order they were appended. */
     @SqlQuery("""

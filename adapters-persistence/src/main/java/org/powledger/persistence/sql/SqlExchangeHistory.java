@@ -2,16 +2,21 @@ package org.powledger.persistence.sql;
 
 import static org.powledger.persistence.sql.RowMapping.ROWS;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.HistoryEntry;
 import org.powledger.domain.port.out.ExchangeHistory;
 
 /** History entries with the record as it was kept as a JSON snapshot ({@link ExchangeSnapshots}). */
 final class SqlExchangeHistory implements ExchangeHistory {
+
+    /** Ids asked in one {@code IN} list: few enough for every database's limit on arguments. */
+    private static final int IN_LIST = 500;
 
     private final SqlDatabase db;
 
@@ -21,12 +26,40 @@ final class SqlExchangeHistory implements ExchangeHistory {
 
     @Override
     public void append(HistoryEntry entry) {
-        HistoryRow row = new HistoryRow(entry.exchangeId().value(), entry.version(), ROWS.text(entry.action()),
-                ROWS.text(entry.at()), entry.actor(), ExchangeSnapshots.write(entry.exchange()));
+        appendAll(List.of(entry));
+    }
+
+    /** One batch of inserts. */
+    @Override
+    public void appendAll(List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         db.write(h -> {
-            h.attach(HistoryDao.class).append(row);
+            PreparedBatch batch = h.prepareBatch(HistoryDao.APPEND);
+            for (HistoryEntry entry : entries) {
+                batch.add(RowArguments.of(new HistoryRow(entry.exchangeId().value(), entry.version(),
+                        ROWS.text(entry.action()), ROWS.text(entry.at()), entry.actor(),
+                        ExchangeSnapshots.write(entry.exchange()))));
+            }
+            return batch.execute();
+        });
+    }
+
+    /** One query for at most {@value #IN_LIST} ids. */
+    @Override
+    public Set<ExchangeId> used(Collection<ExchangeId> ids) {
+        List<String> values = ids.stream().map(ExchangeId::value).toList();
+        Set<ExchangeId> used = new HashSet<>();
+        db.read(h -> {
+            for (int from = 0; from < values.size(); from += IN_LIST) {
+                h.createQuery("SELECT DISTINCT exchange_id FROM exchange_history WHERE exchange_id IN (<ids>)")
+                        .bindList("ids", values.subList(from, Math.min(values.size(), from + IN_LIST)))
+                        .mapTo(String.class).forEach(id -> used.add(ROWS.exchangeId(id)));
+            }
             return null;
         });
+        return used;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.powledger.domain.fixtures.LedgerFixtures.december30;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,32 @@ public abstract class ExchangeHistoryContract extends StoreContract {
     @Test
     void the_history_of_an_id_never_used_is_empty() {
         assertThat(store.history().of(ExchangeId.of("ex_never"))).isEmpty();
+    }
+
+    @Test
+    void appendAll_appends_in_order_as_append_would_one_by_one() {
+        ExchangeId other = ExchangeId.of("ex_history2");
+        HistoryEntry v1 = new HistoryEntry(ID, 1, Action.CREATED, T0, "admin", december30());
+        HistoryEntry o1 = new HistoryEntry(other, 1, Action.CREATED, T0, "admin", on("2024-01-01").build());
+        HistoryEntry v2 = new HistoryEntry(ID, 2, Action.DELETED, T0.plusSeconds(1), "editor", december30());
+
+        store.history().appendAll(List.of(v1, o1, v2));
+
+        assertThat(store.history().of(ID)).containsExactly(v1, v2);
+        assertThat(store.history().of(other)).containsExactly(o1);
+    }
+
+    @Test
+    void used_names_the_ids_with_any_entry_even_of_a_deleted_record() {
+        store.history().append(new HistoryEntry(ID, 1, Action.CREATED, T0, "admin", december30()));
+        store.history().append(new HistoryEntry(ID, 2, Action.DELETED, T0, "admin", december30()));
+        List<ExchangeId> asked = new ArrayList<>(List.of(ID, ExchangeId.of("ex_never")));
+        for (int i = 0; i < 1_000; i++) {
+            asked.add(ExchangeId.of("ex_absent" + i));
+        }
+
+        assertThat(store.history().used(asked)).containsExactly(ID);
+        assertThat(store.history().used(List.of())).isEmpty();
     }
 
     @Test

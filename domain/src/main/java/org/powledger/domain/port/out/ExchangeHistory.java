@@ -1,5 +1,7 @@
 package org.powledger.domain.port.out;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,8 +13,24 @@ public interface ExchangeHistory {
 
     void append(HistoryEntry entry);
 
+    /** Appends entries in their order, as {@link #append} would one by one; a store may write them at once. */
+    default void appendAll(List<HistoryEntry> entries) {
+        entries.forEach(this::append);
+    }
+
     /** Oldest version first; empty when the id was never used. */
     List<HistoryEntry> of(ExchangeId id);
+
+    /** Those of these ids that have any entry (were ever used): a store may answer in one query. */
+    default Set<ExchangeId> used(Collection<ExchangeId> ids) {
+        Set<ExchangeId> used = new HashSet<>();
+        ids.forEach(id -> {
+            if (!of(id).isEmpty()) {
+                used.add(id);
+            }
+        });
+        return used;
+    }
 
     /** Whether any entry was written by the actor of that name (a token's name, as history shows it). */
     boolean hasActor(String actor);
