@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -82,12 +81,6 @@ final class PostgresDatabase extends SqlDatabase {
 
     PostgresLocation location() {
         return location;
-    }
-
-    /** Nothing to add: the advisory lock of {@link #beginWrite} excludes the writes of every process. */
-    @Override
-    protected <T> T exclusively(Supplier<T> write) {
-        return write.get();
     }
 
     @Override
