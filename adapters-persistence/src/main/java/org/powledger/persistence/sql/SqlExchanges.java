@@ -65,7 +65,8 @@ final class SqlExchanges implements Exchanges {
     @Override
     public ExchangeRecord add(ExchangeId id, Exchange exchange, Instant at) {
         return db.write(h -> {
-            if (row(h, id).isPresent()) {
+            if (h.createQuery("SELECT EXISTS (SELECT 1 FROM exchange WHERE id = :id)").bind("id", id.value())
+                    .mapTo(Boolean.class).one()) {
                 throw new Conflict("An exchange with id '" + id + "' already exists", id.value());
             }
             requireRefFree(h, exchange.ref(), id);
