@@ -46,7 +46,9 @@ final class Server implements AutoCloseable {
                     ledger.transfer, ledger.tokens, ledger.health,
                     new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry))
                             .withAllowedHosts(allowedHosts).withCorsOrigins(corsOrigins));
-            return new Server(meters, ledger, api.start(host, port));
+            Server server = new Server(meters, ledger, api.start(host, port));
+            ledger.warmUpStatistics();
+            return server;
         } catch (RuntimeException e) {
             if (ledger != null) {
                 ledger.close();

@@ -2,22 +2,21 @@ package org.powledger.persistence.sql;
 
 import static org.powledger.persistence.sql.RowMapping.ROWS;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import org.jdbi.v3.core.mapper.RowMapper;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.HistoryEntry;
 import org.powledger.domain.port.out.ExchangeHistory;
 
-/**
- * History entries with the record as it was kept as a JSON snapshot ({@link ExchangeSnapshots}). Every
- * write of an exchange reads and appends here, so the statements run on the handle itself with a plain
- * row mapper: attaching a SqlObject and matching a constructor to the columns cost more than the query.
- */
+/** History entries with the record as it was kept as a JSON snapshot ({@link ExchangeSnapshots}). */
 final class SqlExchangeHistory implements ExchangeHistory {
 
-    private static final RowMapper<HistoryRow> ROW = (rs, ctx) -> new HistoryRow(rs.getString("exchange_id"),
-            rs.getInt("version"), rs.getString("action"), rs.getString("at"), rs.getString("actor"),
-            rs.getString("snapshot"));
+    /** Ids asked in one {@code IN} list: few enough for every database's limit on arguments. */
+    private static final int IN_LIST = 500;
 
     private final SqlDatabase db;
 
@@ -27,21 +26,45 @@ final class SqlExchangeHistory implements ExchangeHistory {
 
     @Override
     public void append(HistoryEntry entry) {
-        HistoryRow row = new HistoryRow(entry.exchangeId().value(), entry.version(), ROWS.text(entry.action()),
-                ROWS.text(entry.at()), entry.actor(), ExchangeSnapshots.write(entry.exchange()));
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO exchange_history (exchange_id, version, action, at, actor, snapshot)
-                        VALUES (:exchangeId, :version, :action, :at, :actor, :snapshot)""")
-                .bindMap(RowArguments.of(row)).execute());
+        appendAll(List.of(entry));
     }
 
-    /** Oldest version first; entries of the same version in the order they were appended. */
+    /** One batch of inserts. */
+    @Override
+    public void appendAll(List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        db.write(h -> {
+            PreparedBatch batch = h.prepareBatch(HistoryDao.APPEND);
+            for (HistoryEntry entry : entries) {
+                batch.add(RowArguments.of(new HistoryRow(entry.exchangeId().value(), entry.version(),
+                        ROWS.text(entry.action()), ROWS.text(entry.at()), entry.actor(),
+                        ExchangeSnapshots.write(entry.exchange()))));
+            }
+            return batch.execute();
+        });
+    }
+
+    /** One query for at most {@value #IN_LIST} ids. */
+    @Override
+    public Set<ExchangeId> used(Collection<ExchangeId> ids) {
+        List<String> values = ids.stream().map(ExchangeId::value).toList();
+        Set<ExchangeId> used = new HashSet<>();
+        db.read(h -> {
+            for (int from = 0; from < values.size(); from += IN_LIST) {
+                h.createQuery("SELECT DISTINCT exchange_id FROM exchange_history WHERE exchange_id IN (<ids>)")
+                        .bindList("ids", values.subList(from, Math.min(values.size(), from + IN_LIST)))
+                        .mapTo(String.class).forEach(id -> used.add(ROWS.exchangeId(id)));
+            }
+            return null;
+        });
+        return used;
+    }
+
     @Override
     public List<HistoryEntry> of(ExchangeId id) {
-        return db.read(h -> h.createQuery("""
-                        SELECT exchange_id, version, action, at, actor, snapshot FROM exchange_history
-                        WHERE exchange_id = :exchangeId ORDER BY version, entry_id""")
-                        .bind("exchangeId", id.value()).map(ROW).list()).stream()
+        return db.read(h -> h.attach(HistoryDao.class).of(id.value())).stream()
                 .map(row -> new HistoryEntry(ROWS.exchangeId(row.exchangeId()), row.version(),
                         ROWS.action(row.action()), ROWS.instant(row.at()), row.actor(),
                         ExchangeSnapshots.read(row.snapshot())))
@@ -50,7 +73,22 @@ final class SqlExchangeHistory implements ExchangeHistory {
 
     @Override
     public boolean hasActor(String actor) {
-        return db.read(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM exchange_history WHERE actor = :actor)")
-                .bind("actor", actor).mapTo(Boolean.class).one());
+        return db.read(h -> h.attach(HistoryDao.class).hasActor(actor));
+    }
+
+    @Override
+    public long mark() {
+        return db.read(h -> h.attach(HistoryDao.class).mark());
+    }
+
+    @Override
+    public Optional<Set<ExchangeId>> writtenSince(long mark, int limit) {
+        List<String> ids = db.read(h -> h.attach(HistoryDao.class).writtenSince(mark, limit + 1));
+        if (ids.size() > limit) {
+            return Optional.empty();
+        }
+        Set<ExchangeId> written = new HashSet<>();
+        ids.forEach(id -> written.add(ROWS.exchangeId(id)));
+        return Optional.of(written);
     }
 }
