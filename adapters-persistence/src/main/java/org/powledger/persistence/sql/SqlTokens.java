@@ -35,7 +35,8 @@ final class SqlTokens implements Tokens {
             if (one(h, "hash", token.hash()).isPresent()) {
                 throw new Conflict("Another token has the same hash");
             }
-            h.createUpdate("INSERT INTO token (name, scope, hash, created_at) VALUES (:name, :scope, :hash, :createdAt)")
+            h.createUpdate("""
+                            INSERT INTO token (name, scope, hash, created_at) VALUES (:name, :scope, :hash, :createdAt)""")
                     .bindMap(RowArguments.of(ROWS.toTokenRow(token))).execute();
             return null;
         });

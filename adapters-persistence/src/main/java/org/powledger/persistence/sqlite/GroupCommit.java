@@ -18,8 +18,9 @@ import org.powledger.domain.model.StoreUnavailable;
  * its savepoint, so it leaves nothing and the others' work stays. When it is done and another write
  * waits for its turn, it leaves the transaction open for that one and waits for the group's commit;
  * the last write of a group (no one waiting, or the group full: {@code maxWrites} writes, or old: the
- * first of them has waited {@code maxAge}) commits it. Every write returns only after the commit that holds its work succeeded; if that
- * commit fails, every write of the group fails and nothing of it was written. A write {@code alone}
+ * first of them has waited {@code maxAge}) commits it. Every write returns only after the commit that
+ * holds its work succeeded; if that commit fails, every write of the group fails and nothing of it was
+ * written. A write {@code alone}
  * (an import) first commits the group it finds open and then commits its own work at once, so it never
  * holds back a smaller write's answer and its outcome is its own.
  */
@@ -32,7 +33,7 @@ final class GroupCommit {
      * still commits at least this often.
      */
     static final Duration MAX_AGE = Duration.ofMillis(10);
-    /** How often a write waiting for its group's commit looks whether the group was left without a committer. */
+    /** How often a write waiting for its group's commit looks whether the group was left uncommitted. */
     private static final long LOOK_AGAIN_MS = 10;
 
     /** The connection, for the transaction begun on it: opens, commits, rolls back. */

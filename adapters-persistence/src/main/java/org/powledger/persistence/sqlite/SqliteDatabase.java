@@ -184,7 +184,10 @@ final class SqliteDatabase extends SqlDatabase {
         return !readPool.isClosed() && super.isUp();
     }
 
-    /** Closes both pools, after the write in progress and the commit of its group if any; lets SQLite refresh its planner statistics first. */
+    /**
+     * Closes both pools, after the write in progress and the commit of its group if any; lets SQLite
+     * refresh its planner statistics first.
+     */
     @Override
     public void close() {
         readPool.close();

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.powledger.domain.fixtures.LedgerFixtures;
 import org.powledger.domain.model.AccessScope;
@@ -188,33 +189,18 @@ public abstract class TransactionsContract extends StoreContract {
         int threads = 6;
         int writesEach = 20;
         long start = store.revision().current();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Void>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                results.add(pool.submit((Callable<Void>) () -> {
-                    go.await();
-                    for (int i = 0; i < writesEach; i++) {
-                        String ref = "t" + thread + "-" + i;
-                        store.transactions().write(() -> {
-                            ExchangeRecord record = add(on("2024-01-01").ref(ref).line("tro", 1));
-                            store.history().append(new HistoryEntry(record.id(), 1, HistoryEntry.Action.CREATED,
-                                    T0, "thread-" + thread, record.exchange()));
-                        });
-                        store.exchanges().byRef(ref).orElseThrow();
-                    }
-                    return null;
-                }));
+
+        inParallel(threads, thread -> {
+            for (int i = 0; i < writesEach; i++) {
+                String ref = "t" + thread + "-" + i;
+                store.transactions().write(() -> {
+                    ExchangeRecord record = add(on("2024-01-01").ref(ref).line("tro", 1));
+                    store.history().append(new HistoryEntry(record.id(), 1, HistoryEntry.Action.CREATED,
+                            T0, "thread-" + thread, record.exchange()));
+                });
+                store.exchanges().byRef(ref).orElseThrow();
             }
-            go.countDown();
-            for (Future<Void> result : results) {
-                result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         List<ExchangeRecord> all = new ArrayList<>();
         store.exchanges().forEach(all::add);
@@ -229,41 +215,26 @@ public abstract class TransactionsContract extends StoreContract {
         int threads = 6;
         int writesEach = 20;
         long start = store.revision().current();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Void>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                results.add(pool.submit((Callable<Void>) () -> {
-                    go.await();
-                    for (int i = 0; i < writesEach; i++) {
-                        String ref = "t" + thread + "-" + i;
-                        boolean fails = i % 3 == thread % 3;
-                        IllegalStateException failure = new IllegalStateException(ref + " fails");
-                        try {
-                            store.transactions().write(() -> {
-                                add(on("2024-01-01").ref(ref));
-                                if (fails) {
-                                    throw failure;
-                                }
-                            });
-                            assertThat(fails).as(ref + " answered").isFalse();
-                            assertThat(store.exchanges().byRef(ref)).as(ref + " once answered").isPresent();
-                        } catch (IllegalStateException e) {
-                            assertThat(e).isSameAs(failure);
+
+        inParallel(threads, thread -> {
+            for (int i = 0; i < writesEach; i++) {
+                String ref = "t" + thread + "-" + i;
+                boolean fails = i % 3 == thread % 3;
+                IllegalStateException failure = new IllegalStateException(ref + " fails");
+                try {
+                    store.transactions().write(() -> {
+                        add(on("2024-01-01").ref(ref));
+                        if (fails) {
+                            throw failure;
                         }
-                    }
-                    return null;
-                }));
+                    });
+                    assertThat(fails).as(ref + " answered").isFalse();
+                    assertThat(store.exchanges().byRef(ref)).as(ref + " once answered").isPresent();
+                } catch (IllegalStateException e) {
+                    assertThat(e).isSameAs(failure);
+                }
             }
-            go.countDown();
-            for (Future<Void> result : results) {
-                result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         List<String> refs = new ArrayList<>();
         store.exchanges().forEach(r -> refs.add(r.exchange().ref()));
@@ -440,6 +411,29 @@ public abstract class TransactionsContract extends StoreContract {
             assertThat(store.units().byId(UnitId.of("on-time"))).isPresent();
         } finally {
             release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs {@code writer} on {@code threads} threads released together, and fails if any of them failed. */
+    private static void inParallel(int threads, IntConsumer writer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Void>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit((Callable<Void>) () -> {
+                    go.await();
+                    writer.accept(thread);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<Void> result : results) {
+                result.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
             pool.shutdownNow();
         }
     }

@@ -59,7 +59,8 @@ class GroupCommitTest {
         jdbi.useHandle(h -> {
             h.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
             // Checked at COMMIT only: a write can leave an orphan that makes its group's commit fail.
-            h.execute("CREATE TABLE note (text TEXT, parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
+            h.execute("CREATE TABLE note (text TEXT, "
+                    + "parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
         });
     }
 
@@ -76,12 +77,7 @@ class GroupCommitTest {
         CountDownLatch lastRunning = new CountDownLatch(1);
         Future<String> first = holdingTheTurn(writes, "a");
         Future<String> second = queued(writes, note("b"));
-        Future<String> last = queued(writes, h -> {
-            note("c").apply(h);
-            lastRunning.countDown();
-            await(releaseLast);
-            return "c";
-        });
+        Future<String> last = queued(writes, noteAndHold("c", lastRunning, releaseLast));
 
         releaseFirst.countDown();
         await(lastRunning);
@@ -144,12 +140,7 @@ class GroupCommitTest {
         CountDownLatch lastRunning = new CountDownLatch(1);
         Future<String> first = holdingTheTurn(writes, "a");
         Future<String> second = queued(writes, note("b"));
-        Future<String> third = queued(writes, h -> {
-            note("c").apply(h);
-            lastRunning.countDown();
-            await(releaseLast);
-            return "c";
-        });
+        Future<String> third = queued(writes, noteAndHold("c", lastRunning, releaseLast));
 
         releaseFirst.countDown();
         await(lastRunning);
@@ -182,12 +173,8 @@ class GroupCommitTest {
         CountDownLatch aloneRunning = new CountDownLatch(1);
         Future<String> first = holdingTheTurn(writes, "a");
         Future<String> second = queued(writes, note("b"));
-        Future<String> alone = waitingFor(writes, () -> writes.write(h -> {
-            note("import").apply(h);
-            aloneRunning.countDown();
-            await(releaseLast);
-            return "import";
-        }, true));
+        Future<String> alone = waitingFor(writes,
+                () -> writes.write(noteAndHold("import", aloneRunning, releaseLast), true));
 
         releaseFirst.countDown();
         await(aloneRunning);
@@ -207,12 +194,7 @@ class GroupCommitTest {
     void a_write_alone_shares_its_commit_with_no_write_that_follows() throws Exception {
         GroupCommit writes = groupCommit(32, NEVER);
         CountDownLatch aloneRunning = new CountDownLatch(1);
-        Future<String> alone = pool.submit(() -> writes.write(h -> {
-            note("import").apply(h);
-            aloneRunning.countDown();
-            await(releaseLast);
-            return "import";
-        }, true));
+        Future<String> alone = pool.submit(() -> writes.write(noteAndHold("import", aloneRunning, releaseLast), true));
         await(aloneRunning);
         AtomicInteger commitsSeenByNext = new AtomicInteger(-1);
         Future<String> next = queued(writes, h -> {
@@ -280,12 +262,7 @@ class GroupCommitTest {
     /** A write that takes the turn, notes {@code text} and holds the turn until {@link #releaseFirst}. */
     private Future<String> holdingTheTurn(GroupCommit writes, String text) {
         CountDownLatch running = new CountDownLatch(1);
-        Future<String> write = pool.submit(() -> writes.write(h -> {
-            note(text).apply(h);
-            running.countDown();
-            await(releaseFirst);
-            return text;
-        }, false));
+        Future<String> write = pool.submit(() -> writes.write(noteAndHold(text, running, releaseFirst), false));
         await(running);
         return write;
     }
@@ -306,6 +283,16 @@ class GroupCommitTest {
             Thread.onSpinWait();
         }
         return future;
+    }
+
+    /** Notes {@code text}, says it is {@code running}, and keeps the turn until {@code release}. */
+    private static Function<Handle, String> noteAndHold(String text, CountDownLatch running, CountDownLatch release) {
+        return h -> {
+            note(text).apply(h);
+            running.countDown();
+            await(release);
+            return text;
+        };
     }
 
     private static Function<Handle, String> note(String text) {
