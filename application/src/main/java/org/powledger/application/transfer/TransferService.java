@@ -78,7 +78,8 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
     @Override
     public ImportOutcome importLines(Iterator<ImportLine> lines, boolean dryRun, Actor actor) {
         try {
-            return store.transactions().write(() -> {
+            // Alone: an import may hold the store long, and no smaller write should wait on it for its answer.
+            return store.transactions().writeAlone(() -> {
                 Run run = new Run(actor);
                 while (lines.hasNext()) {
                     run.take(lines.next());
