@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,13 @@ import org.powledger.domain.model.Actor;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.ReportRecord;
-import org.powledger.domain.model.Versioned;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.domain.statistics.LedgerSnapshot;
 import org.powledger.domain.statistics.StatisticsPropertyTest;
 import org.powledger.domain.statistics.StatisticsPropertyTest.Action;
 import org.powledger.domain.statistics.StatisticsPropertyTest.Case;
 import org.powledger.persistence.LedgerStores;
+import org.powledger.persistence.contract.StatisticsContract;
 import org.powledger.persistence.postgresql.TestPostgres;
 
 /**
@@ -72,14 +71,7 @@ class KeptStatisticsTest {
     }
 
     private static void replay(LedgerStore store, Case c, Random readsAt, long budget) {
-        LedgerSnapshot planned = c.ledger();
-        List<ReportRecord> reports = new ArrayList<>();
-        store.transactions().write(() -> {
-            planned.units().forEach(u -> store.units().save(Versioned.first(u, AT)));
-            planned.cohorts().forEach(k -> store.cohorts().save(Versioned.first(k, AT)));
-            planned.reports().stream().sorted(Comparator.comparingLong(ReportRecord::sequence))
-                    .forEach(r -> reports.add(store.reports().add(r.id(), r.report(), AT)));
-        });
+        List<ReportRecord> reports = StatisticsContract.storeAllButExchanges(store, c.ledger());
         ExchangeService exchanges = new ExchangeService(store, Clock.fixed(AT, ZoneOffset.UTC));
         StatisticsService statistics = new StatisticsService(store.exchanges(), store.history(), store.units(),
                 store.cohorts(), store.reports(), store.revision(), store.transactions(), budget);

@@ -158,8 +158,10 @@ public final class CompactLedger implements StageSource {
         int p = 0;
         long day = 0;
         long sequence = 0;
+        int run = -1; // the first of the kept stages not yet copied: runs between changes are copied whole
         for (int i = 0; i < size && !next.overBudget; i++) {
             if (leaving[i]) {
+                run = next.copy(this, run, i);
                 continue;
             }
             if (i == 0 || !sameExchange(i - 1, i)) {
@@ -174,11 +176,15 @@ public final class CompactLedger implements StageSource {
                         && compare(stage.date().toEpochDay(), stage.sequence(), days[i], sequences[i]) > 0) {
                     break;
                 }
+                run = next.copy(this, run, i);
                 next.add(stage);
                 p++;
             }
-            next.copy(this, i);
+            if (run < 0) {
+                run = i;
+            }
         }
+        next.copy(this, run, size);
         while (p < placed.size() && !next.overBudget) {
             next.add(placed.get(p++));
         }
@@ -270,7 +276,7 @@ public final class CompactLedger implements StageSource {
 
         boolean add(Stage stage) {
             byte[] id = stage.id().value().getBytes(StandardCharsets.US_ASCII);
-            if (!room(id.length, stage.lines().size())) {
+            if (!room(1, id.length, stage.lines().size())) {
                 return false;
             }
             System.arraycopy(id, 0, ids, idBytes, id.length);
@@ -305,36 +311,46 @@ public final class CompactLedger implements StageSource {
             }
         }
 
-        /** Appends stage {@code i} of {@code from} (whose tables it keeps) as it is, without making it an object. */
-        void copy(CompactLedger from, int i) {
-            int idStart = i == 0 ? 0 : from.idEnds[i - 1];
-            int idLength = from.idEnds[i] - idStart;
-            int lineStart = i == 0 ? 0 : from.lineEnds[i - 1];
-            int lineCount = from.lineEnds[i] - lineStart;
-            if (!room(idLength, lineCount)) {
-                return;
+        /**
+         * Appends stages {@code [start, end)} of {@code from} (whose tables it keeps) as they are, without
+         * making them objects; nothing when {@code start} is negative. Answers -1: no run is left open.
+         */
+        int copy(CompactLedger from, int start, int end) {
+            if (start < 0 || start >= end) {
+                return -1;
             }
+            int idStart = start == 0 ? 0 : from.idEnds[start - 1];
+            int idLength = from.idEnds[end - 1] - idStart;
+            int lineStart = start == 0 ? 0 : from.lineEnds[start - 1];
+            int lineCount = from.lineEnds[end - 1] - lineStart;
+            if (!room(end - start, idLength, lineCount)) {
+                return -1;
+            }
+            int n = end - start;
             System.arraycopy(from.ids, idStart, ids, idBytes, idLength);
-            idBytes += idLength;
-            idEnds[size] = idBytes;
-            sequences[size] = from.sequences[i];
-            days[size] = from.days[i];
-            kinds[size] = from.kinds[i];
-            operations[size] = from.operations[i];
-            returned[size] = from.returned[i];
-            handedOver[size] = from.handedOver[i];
-            civilians[size] = from.civilians[i];
+            for (int k = 0; k < n; k++) {
+                idEnds[size + k] = from.idEnds[start + k] - idStart + idBytes;
+                lineEnds[size + k] = from.lineEnds[start + k] - lineStart + lines;
+            }
+            System.arraycopy(from.sequences, start, sequences, size, n);
+            System.arraycopy(from.days, start, days, size, n);
+            System.arraycopy(from.kinds, start, kinds, size, n);
+            System.arraycopy(from.operations, start, operations, size, n);
+            System.arraycopy(from.returned, start, returned, size, n);
+            System.arraycopy(from.handedOver, start, handedOver, size, n);
+            System.arraycopy(from.civilians, start, civilians, size, n);
             System.arraycopy(from.lineUnits, lineStart, lineUnits, lines, lineCount);
             System.arraycopy(from.lineCohorts, lineStart, lineCohorts, lines, lineCount);
             System.arraycopy(from.lineCounts, lineStart, lineCounts, lines, lineCount);
+            idBytes += idLength;
             lines += lineCount;
-            lineEnds[size] = lines;
-            size++;
+            size += n;
+            return -1;
         }
 
-        /** Grows the arrays for one more stage; false (and over budget) when that would pass the budget. */
-        private boolean room(int idLength, int lineCount) {
-            long bytes = idBytes + idLength + (long) (size + 1) * BYTES_PER_STAGE
+        /** Grows the arrays for more stages; false (and over budget) when they would pass the budget. */
+        private boolean room(int stages, int idLength, int lineCount) {
+            long bytes = idBytes + idLength + (long) (size + stages) * BYTES_PER_STAGE
                     + (long) (lines + lineCount) * BYTES_PER_LINE;
             if (bytes > budget) {
                 overBudget = true;
@@ -343,8 +359,8 @@ public final class CompactLedger implements StageSource {
             while (idBytes + idLength > ids.length) {
                 ids = Arrays.copyOf(ids, grown(ids.length));
             }
-            if (size == sequences.length) {
-                int n = grown(size);
+            if (size + stages > sequences.length) {
+                int n = Math.max(grown(sequences.length), size + stages);
                 idEnds = Arrays.copyOf(idEnds, n);
                 sequences = Arrays.copyOf(sequences, n);
                 days = Arrays.copyOf(days, n);
