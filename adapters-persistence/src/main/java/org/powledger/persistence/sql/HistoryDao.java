@@ -5,11 +5,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 interface HistoryDao {
 
-    /** Run as a batch by {@link SqlExchangeHistory#appendAll}. */
-    String APPEND = """
-            INSERT INTO exchange_history (exchange_id, version, action, at, actor, snapshot)
-            VALUES (:exchangeId, :version, :action, :at, :actor, :snapshot)""";
-
     /** Oldest version first; entries of the same version in the order they were appended. */
     @SqlQuery("""
             SELECT exchange_id, version, action, at, actor, snapshot FROM exchange_history

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.HistoryEntry;
 import org.powledger.domain.port.out.ExchangeHistory;
@@ -36,13 +35,15 @@ final class SqlExchangeHistory implements ExchangeHistory {
             return;
         }
         db.write(h -> {
-            PreparedBatch batch = h.prepareBatch(HistoryDao.APPEND);
-            for (HistoryEntry entry : entries) {
-                batch.add(RowArguments.of(new HistoryRow(entry.exchangeId().value(), entry.version(),
-                        ROWS.text(entry.action()), ROWS.text(entry.at()), entry.actor(),
-                        ExchangeSnapshots.write(entry.exchange()))));
+            try (InsertBatch batch = new InsertBatch(h, "exchange_history", "exchange_id", "version", "action", "at",
+                    "actor", "snapshot")) {
+                for (HistoryEntry entry : entries) {
+                    batch.add(entry.exchangeId().value(), entry.version(), ROWS.text(entry.action()),
+                            ROWS.text(entry.at()), entry.actor(), ExchangeSnapshots.write(entry.exchange()));
+                }
+                batch.execute();
             }
-            return batch.execute();
+            return null;
         });
     }
 

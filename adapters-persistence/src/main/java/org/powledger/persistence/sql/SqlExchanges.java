@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.powledger.domain.model.BreakdownLine;
 import org.powledger.domain.model.CohortId;
@@ -46,11 +45,6 @@ final class SqlExchanges implements Exchanges {
     /** U+10FFFF sorts after every letter or digit: {@code [w, w + END)} holds every word starting with w. */
     private static final String WORD_END = new String(Character.toChars(0x10FFFF));
 
-    private static final String INSERT = """
-            INSERT INTO exchange (id, sequence, ref, date, kind, operation, returned, handed_over, civilians, notes,
-                                  version, created_at, updated_at)
-            VALUES (:id, :sequence, :ref, :date, :kind, :operation, :returned, :handedOver, :civilians, :notes,
-                    :version, :createdAt, :updatedAt)""";
     private static final String UPDATE = """
             UPDATE exchange SET ref = :ref, date = :date, kind = :kind, operation = :operation, returned = :returned,
                    handed_over = :handedOver, civilians = :civilians, notes = :notes, version = :version,
@@ -85,13 +79,17 @@ final class SqlExchanges implements Exchanges {
                             RETURNING exchange_sequence""")
                     .bind("count", exchanges.size()).mapTo(Long.class).one() - exchanges.size();
             List<ExchangeRecord> records = new ArrayList<>(exchanges.size());
-            PreparedBatch rows = h.prepareBatch(INSERT);
-            for (Map.Entry<ExchangeId, Exchange> e : exchanges.entrySet()) {
-                ExchangeRecord record = new ExchangeRecord(e.getKey(), ++sequence, 1, at, at, e.getValue());
-                records.add(record);
-                rows.add(RowArguments.of(ROWS.toExchangeRow(record)));
+            try (InsertBatch rows = new InsertBatch(h, "exchange", "id", "sequence", "ref", "date", "kind", "operation",
+                    "returned", "handed_over", "civilians", "notes", "version", "created_at", "updated_at")) {
+                for (Map.Entry<ExchangeId, Exchange> e : exchanges.entrySet()) {
+                    ExchangeRecord record = new ExchangeRecord(e.getKey(), ++sequence, 1, at, at, e.getValue());
+                    records.add(record);
+                    ExchangeRow r = ROWS.toExchangeRow(record);
+                    rows.add(r.id(), r.sequence(), r.ref(), r.date(), r.kind(), r.operation(), r.returned(),
+                            r.handedOver(), r.civilians(), r.notes(), r.version(), r.createdAt(), r.updatedAt());
+                }
+                rows.execute();
             }
-            rows.execute();
             insertParts(h, records);
             return records;
         });
@@ -330,37 +328,36 @@ final class SqlExchanges implements Exchanges {
 
     /** The lines, mediators, sources and search words of these records: one batch per table. */
     private static void insertParts(Handle h, List<ExchangeRecord> records) {
-        PreparedBatch lines = h.prepareBatch("""
-                INSERT INTO breakdown_line (exchange_id, position, unit_id, cohort_id, count)
-                VALUES (:exchangeId, :position, :unitId, :cohortId, :count)""");
-        PreparedBatch mediators = h.prepareBatch("""
-                INSERT INTO exchange_mediator (exchange_id, position, name, name_key)
-                VALUES (:exchangeId, :position, :name, :nameKey)""");
-        PreparedBatch sources = h.prepareBatch("""
-                INSERT INTO exchange_source (exchange_id, position, url, title, publisher, published_on)
-                VALUES (:exchangeId, :position, :url, :title, :publisher, :publishedOn)""");
-        PreparedBatch words = h.prepareBatch("INSERT INTO exchange_word (word, exchange_id) VALUES (:word, :id)");
-        for (ExchangeRecord record : records) {
-            String id = record.id().value();
-            Exchange exchange = record.exchange();
-            for (int i = 0; i < exchange.breakdown().size(); i++) {
-                lines.add(RowArguments.of(ROWS.toLineRow(id, i, exchange.breakdown().get(i))));
+        try (InsertBatch lines = new InsertBatch(h, "breakdown_line", "exchange_id", "position", "unit_id",
+                "cohort_id", "count");
+             InsertBatch mediators = new InsertBatch(h, "exchange_mediator", "exchange_id", "position", "name",
+                     "name_key");
+             InsertBatch sources = new InsertBatch(h, "exchange_source", "exchange_id", "position", "url", "title",
+                     "publisher", "published_on");
+             InsertBatch words = new InsertBatch(h, "exchange_word", "word", "exchange_id")) {
+            for (ExchangeRecord record : records) {
+                String id = record.id().value();
+                Exchange exchange = record.exchange();
+                for (int i = 0; i < exchange.breakdown().size(); i++) {
+                    LineRow line = ROWS.toLineRow(id, i, exchange.breakdown().get(i));
+                    lines.add(id, i, line.unitId(), line.cohortId(), line.count());
+                }
+                for (int i = 0; i < exchange.mediators().size(); i++) {
+                    String name = exchange.mediators().get(i);
+                    mediators.add(id, i, name, ExchangeQuery.lowerCase(name));
+                }
+                for (int i = 0; i < exchange.sources().size(); i++) {
+                    SourceRow source = ROWS.toSourceRow(id, i, exchange.sources().get(i));
+                    sources.add(id, i, source.url(), source.title(), source.publisher(), source.publishedOn());
+                }
+                for (String word : SearchWords.of(exchange)) {
+                    words.add(word, id);
+                }
             }
-            for (int i = 0; i < exchange.mediators().size(); i++) {
-                String name = exchange.mediators().get(i);
-                mediators.add(RowArguments.of(new MediatorRow(id, i, name, ExchangeQuery.lowerCase(name))));
-            }
-            for (int i = 0; i < exchange.sources().size(); i++) {
-                sources.add(RowArguments.of(ROWS.toSourceRow(id, i, exchange.sources().get(i))));
-            }
-            for (String word : SearchWords.of(exchange)) {
-                words.add(Map.of("word", word, "id", id));
-            }
-        }
-        for (PreparedBatch batch : List.of(lines, mediators, sources, words)) {
-            if (batch.size() > 0) {
-                batch.execute();
-            }
+            lines.execute();
+            mediators.execute();
+            sources.execute();
+            words.execute();
         }
     }
 
