@@ -8,6 +8,7 @@
 #   IMPORT_SIZES="10000 100000"        # ledgers imported through the API (default: 10000 100000)
 #   WRK_SECONDS=10 PORT=18300          # defaults
 #   SKIP_BUILD=1 MVN_OFFLINE=1         # reuse bootstrap/target/powledger.jar; build offline
+#   SKIP_JMH=1                         # skip the JMH benchmarks of the pure statistics (bench/jmh)
 # Datasette is not run (not installed here); the report says so.
 set -euo pipefail
 
@@ -98,6 +99,21 @@ if [[ -z "${SKIP_BUILD:-}" || ! -f "$JAR" ]]; then
 fi
 mkdir -p "$WORK/floor"
 javac -d "$WORK/floor" -cp "$JAR" "$BENCH/floor/BareJavalin.java"
+
+# ---- JMH: the pure statistics computation (bench/jmh, built only with -Pbench) -----------------------
+JMH_ROWS=()
+if [[ -z "${SKIP_JMH:-}" ]]; then
+  log "JMH"
+  (cd "$ROOT" && mvn -B -q ${MVN_OFFLINE:+-o} -Pbench -pl bench/jmh -am package -DskipTests)
+  java -jar "$BENCH/jmh/target/benchmarks.jar" -wi 2 -i 3 -w 2 -r 2 -rf json -rff "$WORK/jmh.json" >"$WORK/jmh.log" 2>&1
+  mapfile -t JMH_ROWS < <(python3 - "$WORK/jmh.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    m = r["primaryMetric"]
+    print(f"| {r['benchmark'].rsplit('.', 1)[1]} | {r['params']['exchanges']} | {m['score']:.2f} ± {m['scoreError']:.2f} {m['scoreUnit']} |")
+PY
+)
+fi
 
 # ---- ledgers -------------------------------------------------------------------------------------
 for n in $SIZES $IMPORT_SIZES; do
@@ -212,6 +228,15 @@ done
   echo "| what | POW Ledger | floor / peer | ratio | target | result |"
   echo "|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
+  if ((${#JMH_ROWS[@]})); then
+    echo
+    echo "JMH (bench/jmh, \`StatisticsBenchmark\`: the counting rules over a compact ledger in memory, no HTTP, no store;"
+    echo "forked JVM \`-Xmx64m -XX:+UseSerialGC\`, 2 warm-up and 3 measured iterations of 2 s):"
+    echo
+    echo "| benchmark | exchanges | time per operation |"
+    echo "|---|---|---|"
+    printf '%s\n' "${JMH_ROWS[@]}"
+  fi
 } > "$REPORT"
 log "wrote $REPORT"
 cat "$REPORT"

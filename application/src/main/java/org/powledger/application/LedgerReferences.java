@@ -94,10 +94,14 @@ public final class LedgerReferences {
         return record;
     }
 
-    /** Ids that are not even slugs are the draft's own problems, skipped here. */
+    /**
+     * Ids that are not even slugs are the draft's own problems, skipped here; so are lines beyond the
+     * most a breakdown may have (the draft's own problem says so), which a store would otherwise be
+     * asked about one by one.
+     */
     private void addUnknown(ExchangeDraft draft, Violations v) {
         List<ExchangeDraft.LineDraft> lines = draft.breakdown() == null ? List.of() : draft.breakdown();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < Math.min(lines.size(), Exchange.MAX_LINES); i++) {
             ExchangeDraft.LineDraft line = lines.get(i);
             if (line != null) {
                 checkLine(v, i, wellFormed(line.unit(), UnitId::of), wellFormed(line.cohort(), CohortId::of));

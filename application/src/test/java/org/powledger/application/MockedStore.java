@@ -1,5 +1,6 @@
 package org.powledger.application;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 
@@ -27,6 +28,12 @@ public final class MockedStore {
     public final LedgerStore store = mock(LedgerStore.class);
 
     public MockedStore() {
+        // The bulk methods do what their single counterparts would, one by one, as their defaults say.
+        lenient().when(exchanges.addAll(any(), any())).thenCallRealMethod();
+        lenient().when(exchanges.byIds(any())).thenCallRealMethod();
+        lenient().when(exchanges.byRefs(any())).thenCallRealMethod();
+        lenient().doCallRealMethod().when(history).appendAll(any());
+        lenient().when(history.used(any())).thenCallRealMethod();
         lenient().when(store.exchanges()).thenReturn(exchanges);
         lenient().when(store.history()).thenReturn(history);
         lenient().when(store.units()).thenReturn(units);

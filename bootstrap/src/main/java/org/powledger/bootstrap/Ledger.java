@@ -15,12 +15,17 @@ import org.powledger.application.unit.UnitService;
 import org.powledger.domain.port.out.LedgerStore;
 import org.powledger.domain.port.out.Transactions;
 import org.powledger.persistence.LedgerStores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: one store chosen by configuration, and the use cases built on it. Wired by
  * hand: a handful of constructors needs no container.
  */
 final class Ledger implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
 
     final LedgerStore store;
     final ExchangeService exchanges;
@@ -64,5 +69,23 @@ final class Ledger implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+    }
+
+    /**
+     * Reads the ledger's stages into the statistics' memory on a background thread, so that the first
+     * statistics read after the server starts costs what the reads after a write cost, not a pass over
+     * the store. A failure only means the first read does that pass itself.
+     */
+    void warmUpStatistics() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                statistics.statistics();
+            } catch (RuntimeException e) {
+                LOG.debug("statistics not read ahead: {}", e.toString());
+            }
+        }, "statistics-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 }

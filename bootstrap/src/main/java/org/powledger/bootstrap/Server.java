@@ -47,7 +47,9 @@ final class Server implements AutoCloseable {
                     new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry))
                             .withAllowedHosts(allowedHosts).withCorsOrigins(corsOrigins));
             meters.ready();
-            return new Server(meters, ledger, api.start(host, port));
+            Server server = new Server(meters, ledger, api.start(host, port));
+            ledger.warmUpStatistics();
+            return server;
         } catch (RuntimeException e) {
             if (ledger != null) {
                 ledger.close();

@@ -222,6 +222,8 @@ final class Browser implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // the browser may be gone already; the driver is stopped below either way
         }
+        // Chromium and its helpers are the driver's children: stopped first, or they outlive the test.
+        driver.descendants().forEach(ProcessHandle::destroy);
         driver.destroy();
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -22,7 +21,9 @@ import org.powledger.persistence.sql.SqlDatabase;
  * of its transaction, held until commit or rollback. Writes of every instance thus run one at a time,
  * each seeing all writes committed before it, which keeps the checks the use cases make before they
  * write (ref free, version current, key unused) true until commit; the unique constraints stay as the
- * last line of defence. A write that waits more than its {@code writeWait} (5 s unless told otherwise) for its turn
+ * last line of defence. Each write commits on its own: the lock is the database's, taken per
+ * transaction, so the writes of several instances could not share a commit as SQLite's do. A write
+ * that waits more than its {@code writeWait} (5 s unless told otherwise) for its turn
  * ({@code lock_timeout}), or finds the database unreachable, fails as 503 with Retry-After. Snapshots are {@code REPEATABLE READ READ ONLY} transactions. One pool serves
  * reads and writes; a lost connection is replaced by the pool, so the store comes back with the database.
  */
@@ -82,12 +83,6 @@ final class PostgresDatabase extends SqlDatabase {
 
     PostgresLocation location() {
         return location;
-    }
-
-    /** Nothing to add: the advisory lock of {@link #beginWrite} excludes the writes of every process. */
-    @Override
-    protected <T> T exclusively(Supplier<T> write) {
-        return write.get();
     }
 
     @Override

@@ -1,21 +1,9 @@
 package org.powledger.persistence.sql;
 
 import java.util.List;
-import java.util.Map;
-import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface HistoryDao {
-
-    @SqlUpdate("""
-            INSERT INTO exchange_history (exchange_id, version, action, at, actor, snapshot)
-            VALUES (:exchangeId, :version, :action, :at, :actor, :snapshot)""")
-    void appendArguments(@BindMap Map<String, Object> row);
-
-    default void append(HistoryRow row) {
-        appendArguments(RowArguments.of(row));
-    }
 
     /** Oldest version first; entries of the same version in the order they were appended. */
     @SqlQuery("""
@@ -25,4 +13,11 @@ interface HistoryDao {
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM exchange_history WHERE actor = :actor)")
     boolean hasActor(String actor);
+
+    @SqlQuery("SELECT coalesce(max(entry_id), 0) FROM exchange_history")
+    long mark();
+
+    /** Entries are numbered in the order they were written (writes take turns), so later ones number higher. */
+    @SqlQuery("SELECT DISTINCT exchange_id FROM exchange_history WHERE entry_id > :mark LIMIT :limit")
+    List<String> writtenSince(long mark, int limit);
 }

@@ -16,7 +16,8 @@ import org.powledger.domain.model.StoreUnavailable;
  * write runs, its handle is bound to the thread: every repository call on that thread joins it, reads
  * included, and a nested write joins the outer one. Reads outside a write take a pooled connection; a
  * snapshot holds one read transaction so that several statements see one moment. How a write excludes
- * other writes, and how a snapshot begins, is each database's own: {@link #beginWrite}, {@link #beginSnapshot}.
+ * other writes, and how a snapshot begins, is each database's own: {@link #beginWrite}, {@link #beginSnapshot};
+ * so is whether writes share a commit ({@link #writeTransaction}).
  */
 public abstract class SqlDatabase implements AutoCloseable {
 
@@ -85,10 +86,22 @@ public abstract class SqlDatabase implements AutoCloseable {
     }
 
     /**
-     * One write transaction, alone among writes ({@link #exclusively}, {@link #beginWrite}): commits and
-     * moves the revision on, or rolls back. Within a write, joins it.
+     * One write, alone among writes ({@link #writeTransaction}): commits and moves the revision on, or
+     * rolls back. Within a write, joins it.
      */
     public <T> T transaction(Supplier<T> work) {
+        return transaction(work, false);
+    }
+
+    /**
+     * As {@link #transaction(Supplier)}, for a write that may run long (an import): it shares its commit
+     * with no other write ({@link org.powledger.domain.port.out.Transactions#writeAlone}).
+     */
+    public <T> T transactionAlone(Supplier<T> work) {
+        return transaction(work, true);
+    }
+
+    private <T> T transaction(Supplier<T> work, boolean alone) {
         if (writing.get() != null) {
             return work.get();
         }
@@ -96,34 +109,57 @@ public abstract class SqlDatabase implements AutoCloseable {
             throw new IllegalStateException("a write cannot start inside a read transaction");
         }
         try {
-            return exclusively(() -> writeOn(work));
+            return writeTransaction(work, alone);
         } catch (RuntimeException e) {
             throw translated(e);
         }
     }
 
-    private <T> T writeOn(Supplier<T> work) {
-        try (Handle handle = writes.open()) {
+    /**
+     * Runs one outermost write: by default a transaction of its own ({@link #beginWrite} keeps the other
+     * writes out) committed before it returns. A database may instead let writes share a commit, as long
+     * as each returns only once its work is committed; {@code alone} asks for a commit of its own.
+     */
+    protected <T> T writeTransaction(Supplier<T> work, boolean alone) {
+        try (Handle handle = beginWriteOn()) {
             try {
-                beginWrite(handle);
-            } catch (RuntimeException | Error e) {
-                // A write refused its turn (PostgreSQL's lock_timeout) leaves an aborted transaction behind:
-                // rolled back here, so the connection goes back to the pool clean.
-                rollBack(handle, e);
-                throw e;
-            }
-            writing.set(handle);
-            try {
-                T result = work.get();
-                handle.execute("UPDATE ledger_state SET revision = revision + 1 WHERE id = 1");
+                T result = bound(handle, work);
                 handle.execute("COMMIT");
                 return result;
             } catch (RuntimeException | Error e) {
                 rollBack(handle, e);
                 throw e;
-            } finally {
-                writing.remove();
             }
+        }
+    }
+
+    /** A write connection with a write transaction begun on it ({@link #beginWrite}); the caller closes it. */
+    protected final Handle beginWriteOn() {
+        Handle handle = writes.open();
+        try {
+            beginWrite(handle);
+        } catch (RuntimeException | Error e) {
+            // A write refused its turn (PostgreSQL's lock_timeout) leaves an aborted transaction behind:
+            // rolled back here, so the connection goes back to the pool clean.
+            rollBack(handle, e);
+            handle.close();
+            throw e;
+        }
+        return handle;
+    }
+
+    /**
+     * Runs a write's work on {@code handle}, in the transaction the caller began there, with the handle
+     * bound to the thread (every repository call joins it), and moves the revision on when it succeeds.
+     */
+    protected final <T> T bound(Handle handle, Supplier<T> work) {
+        writing.set(handle);
+        try {
+            T result = work.get();
+            handle.execute("UPDATE ledger_state SET revision = revision + 1 WHERE id = 1");
+            return result;
+        } finally {
+            writing.remove();
         }
     }
 
@@ -156,9 +192,6 @@ public abstract class SqlDatabase implements AutoCloseable {
     protected String unstored(String stored) {
         return stored;
     }
-
-    /** Runs {@code write} while no other write of this process runs, if the database needs that help. */
-    protected abstract <T> T exclusively(Supplier<T> write);
 
     /** Begins a write transaction that no other write, of any process, interleaves with. */
     protected abstract void beginWrite(Handle handle);
@@ -226,7 +259,7 @@ public abstract class SqlDatabase implements AutoCloseable {
     }
 
     /** The innermost message of an error: what the driver or the database said. */
-    protected static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

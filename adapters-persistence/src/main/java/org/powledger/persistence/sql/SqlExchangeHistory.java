@@ -2,13 +2,20 @@ package org.powledger.persistence.sql;
 
 import static org.powledger.persistence.sql.RowMapping.ROWS;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.powledger.domain.model.ExchangeId;
 import org.powledger.domain.model.HistoryEntry;
 import org.powledger.domain.port.out.ExchangeHistory;
 
 /** History entries with the record as it was kept as a JSON snapshot ({@link ExchangeSnapshots}). */
 final class SqlExchangeHistory implements ExchangeHistory {
+
+    /** Ids asked in one {@code IN} list: few enough for every database's limit on arguments. */
+    private static final int IN_LIST = 500;
 
     private final SqlDatabase db;
 
@@ -18,12 +25,42 @@ final class SqlExchangeHistory implements ExchangeHistory {
 
     @Override
     public void append(HistoryEntry entry) {
-        HistoryRow row = new HistoryRow(entry.exchangeId().value(), entry.version(), ROWS.text(entry.action()),
-                ROWS.text(entry.at()), entry.actor(), ExchangeSnapshots.write(entry.exchange()));
+        appendAll(List.of(entry));
+    }
+
+    /** One batch of inserts. */
+    @Override
+    public void appendAll(List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         db.write(h -> {
-            h.attach(HistoryDao.class).append(row);
+            try (InsertBatch batch = new InsertBatch(h, "exchange_history", "exchange_id", "version", "action", "at",
+                    "actor", "snapshot")) {
+                for (HistoryEntry entry : entries) {
+                    batch.add(entry.exchangeId().value(), entry.version(), ROWS.text(entry.action()),
+                            ROWS.text(entry.at()), entry.actor(), ExchangeSnapshots.write(entry.exchange()));
+                }
+                batch.execute();
+            }
             return null;
         });
+    }
+
+    /** One query for at most {@value #IN_LIST} ids. */
+    @Override
+    public Set<ExchangeId> used(Collection<ExchangeId> ids) {
+        List<String> values = ids.stream().map(ExchangeId::value).toList();
+        Set<ExchangeId> used = new HashSet<>();
+        db.read(h -> {
+            for (int from = 0; from < values.size(); from += IN_LIST) {
+                h.createQuery("SELECT DISTINCT exchange_id FROM exchange_history WHERE exchange_id IN (<ids>)")
+                        .bindList("ids", values.subList(from, Math.min(values.size(), from + IN_LIST)))
+                        .mapTo(String.class).forEach(id -> used.add(ROWS.exchangeId(id)));
+            }
+            return null;
+        });
+        return used;
     }
 
     @Override
@@ -38,5 +75,21 @@ final class SqlExchangeHistory implements ExchangeHistory {
     @Override
     public boolean hasActor(String actor) {
         return db.read(h -> h.attach(HistoryDao.class).hasActor(actor));
+    }
+
+    @Override
+    public long mark() {
+        return db.read(h -> h.attach(HistoryDao.class).mark());
+    }
+
+    @Override
+    public Optional<Set<ExchangeId>> writtenSince(long mark, int limit) {
+        List<String> ids = db.read(h -> h.attach(HistoryDao.class).writtenSince(mark, limit + 1));
+        if (ids.size() > limit) {
+            return Optional.empty();
+        }
+        Set<ExchangeId> written = new HashSet<>();
+        ids.forEach(id -> written.add(ROWS.exchangeId(id)));
+        return Optional.of(written);
     }
 }

@@ -4,6 +4,7 @@ import static org.powledger.persistence.sql.RowMapping.ROWS;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.powledger.domain.model.BreakdownLine;
 import org.powledger.domain.model.CohortId;
@@ -45,11 +45,6 @@ final class SqlExchanges implements Exchanges {
     /** U+10FFFF sorts after every letter or digit: {@code [w, w + END)} holds every word starting with w. */
     private static final String WORD_END = new String(Character.toChars(0x10FFFF));
 
-    private static final String INSERT = """
-            INSERT INTO exchange (id, sequence, ref, date, kind, operation, returned, handed_over, civilians, notes,
-                                  version, created_at, updated_at)
-            VALUES (:id, :sequence, :ref, :date, :kind, :operation, :returned, :handedOver, :civilians, :notes,
-                    :version, :createdAt, :updatedAt)""";
     private static final String UPDATE = """
             UPDATE exchange SET ref = :ref, date = :date, kind = :kind, operation = :operation, returned = :returned,
                    handed_over = :handedOver, civilians = :civilians, notes = :notes, version = :version,
@@ -64,18 +59,39 @@ final class SqlExchanges implements Exchanges {
 
     @Override
     public ExchangeRecord add(ExchangeId id, Exchange exchange, Instant at) {
+        return addAll(Map.of(id, exchange), at).get(0);
+    }
+
+    /**
+     * Checks the ids and refs in one query per {@value #BATCH}, takes the sequence numbers in one statement
+     * and writes each table's rows in one batch: an import's hundreds of records cost a few statements.
+     */
+    @Override
+    public List<ExchangeRecord> addAll(Map<ExchangeId, Exchange> exchanges, Instant at) {
+        if (exchanges.isEmpty()) {
+            return List.of();
+        }
         return db.write(h -> {
-            if (row(h, id).isPresent()) {
-                throw new Conflict("An exchange with id '" + id + "' already exists", id.value());
-            }
-            requireRefFree(h, exchange.ref(), id);
+            requireIdsFree(h, exchanges.keySet());
+            requireRefsFree(h, exchanges);
             long sequence = h.createQuery("""
-                            UPDATE ledger_state SET exchange_sequence = exchange_sequence + 1 WHERE id = 1
-                            RETURNING exchange_sequence""").mapTo(Long.class).one();
-            ExchangeRecord record = new ExchangeRecord(id, sequence, 1, at, at, exchange);
-            h.createUpdate(INSERT).bindMap(RowArguments.of(ROWS.toExchangeRow(record))).execute();
-            insertParts(h, record);
-            return record;
+                            UPDATE ledger_state SET exchange_sequence = exchange_sequence + :count WHERE id = 1
+                            RETURNING exchange_sequence""")
+                    .bind("count", exchanges.size()).mapTo(Long.class).one() - exchanges.size();
+            List<ExchangeRecord> records = new ArrayList<>(exchanges.size());
+            try (InsertBatch rows = new InsertBatch(h, "exchange", "id", "sequence", "ref", "date", "kind", "operation",
+                    "returned", "handed_over", "civilians", "notes", "version", "created_at", "updated_at")) {
+                for (Map.Entry<ExchangeId, Exchange> e : exchanges.entrySet()) {
+                    ExchangeRecord record = new ExchangeRecord(e.getKey(), ++sequence, 1, at, at, e.getValue());
+                    records.add(record);
+                    ExchangeRow r = ROWS.toExchangeRow(record);
+                    rows.add(r.id(), r.sequence(), r.ref(), r.date(), r.kind(), r.operation(), r.returned(),
+                            r.handedOver(), r.civilians(), r.notes(), r.version(), r.createdAt(), r.updatedAt());
+                }
+                rows.execute();
+            }
+            insertParts(h, records);
+            return records;
         });
     }
 
@@ -91,7 +107,7 @@ final class SqlExchanges implements Exchanges {
                 h.createUpdate("DELETE FROM " + part + " WHERE exchange_id = :id").bind("id", kept.id().value())
                         .execute();
             }
-            insertParts(h, kept);
+            insertParts(h, List.of(kept));
             return null;
         });
     }
@@ -112,6 +128,32 @@ final class SqlExchanges implements Exchanges {
         return db.snapshot(h -> h.createQuery("SELECT * FROM exchange WHERE ref = :ref").bind("ref", ref)
                 .mapTo(ExchangeRow.class).findOne()
                 .map(r -> assemble(h, List.of(r)).get(0)));
+    }
+
+    @Override
+    public Map<ExchangeId, ExchangeRecord> byIds(Collection<ExchangeId> ids) {
+        Map<ExchangeId, ExchangeRecord> found = new HashMap<>();
+        db.snapshot(h -> {
+            for (List<String> part : parts(ids.stream().map(ExchangeId::value).toList())) {
+                assemble(h, h.createQuery("SELECT * FROM exchange WHERE id IN (<ids>)").bindList("ids", part)
+                        .mapTo(ExchangeRow.class).list()).forEach(r -> found.put(r.id(), r));
+            }
+            return null;
+        });
+        return found;
+    }
+
+    @Override
+    public Map<String, ExchangeRecord> byRefs(Collection<String> refs) {
+        Map<String, ExchangeRecord> found = new HashMap<>();
+        db.snapshot(h -> {
+            for (List<String> part : parts(List.copyOf(refs))) {
+                assemble(h, h.createQuery("SELECT * FROM exchange WHERE ref IN (<refs>)").bindList("refs", part)
+                        .mapTo(ExchangeRow.class).list()).forEach(r -> found.put(r.exchange().ref(), r));
+            }
+            return null;
+        });
+        return found;
     }
 
     @Override
@@ -240,40 +282,82 @@ final class SqlExchanges implements Exchanges {
         h.createQuery("SELECT id FROM exchange WHERE ref = :ref").bind("ref", ref).mapTo(String.class).findOne()
                 .filter(holder -> !holder.equals(owner.value()))
                 .ifPresent(holder -> {
-                    throw new Conflict("The ref '" + ref + "' is already used by exchange '" + holder + "'", holder);
+                    throw refTaken(ref, holder);
                 });
     }
 
-    private static void insertParts(Handle h, ExchangeRecord record) {
-        String id = record.id().value();
-        Exchange exchange = record.exchange();
-        PreparedBatch lines = h.prepareBatch("""
-                INSERT INTO breakdown_line (exchange_id, position, unit_id, cohort_id, count)
-                VALUES (:exchangeId, :position, :unitId, :cohortId, :count)""");
-        for (int i = 0; i < exchange.breakdown().size(); i++) {
-            lines.add(RowArguments.of(ROWS.toLineRow(id, i, exchange.breakdown().get(i))));
+    private static void requireIdsFree(Handle h, Collection<ExchangeId> ids) {
+        for (List<String> part : parts(ids.stream().map(ExchangeId::value).toList())) {
+            h.createQuery("SELECT id FROM exchange WHERE id IN (<ids>)").bindList("ids", part).mapTo(String.class)
+                    .findFirst().ifPresent(id -> {
+                        throw new Conflict("An exchange with id '" + id + "' already exists", id);
+                    });
         }
-        PreparedBatch mediators = h.prepareBatch("""
-                INSERT INTO exchange_mediator (exchange_id, position, name, name_key)
-                VALUES (:exchangeId, :position, :name, :nameKey)""");
-        for (int i = 0; i < exchange.mediators().size(); i++) {
-            String name = exchange.mediators().get(i);
-            mediators.add(RowArguments.of(new MediatorRow(id, i, name, ExchangeQuery.lowerCase(name))));
-        }
-        PreparedBatch sources = h.prepareBatch("""
-                INSERT INTO exchange_source (exchange_id, position, url, title, publisher, published_on)
-                VALUES (:exchangeId, :position, :url, :title, :publisher, :publishedOn)""");
-        for (int i = 0; i < exchange.sources().size(); i++) {
-            sources.add(RowArguments.of(ROWS.toSourceRow(id, i, exchange.sources().get(i))));
-        }
-        PreparedBatch words = h.prepareBatch("INSERT INTO exchange_word (word, exchange_id) VALUES (:word, :id)");
-        for (String word : SearchWords.of(exchange)) {
-            words.add(Map.of("word", word, "id", id));
-        }
-        for (PreparedBatch batch : List.of(lines, mediators, sources, words)) {
-            if (batch.size() > 0) {
-                batch.execute();
+    }
+
+    /** The refs of new records: each free, and none given twice. */
+    private static void requireRefsFree(Handle h, Map<ExchangeId, Exchange> exchanges) {
+        Map<String, ExchangeId> owners = new HashMap<>();
+        exchanges.forEach((id, exchange) -> {
+            ExchangeId other = exchange.ref() == null ? null : owners.putIfAbsent(exchange.ref(), id);
+            if (other != null) {
+                throw refTaken(exchange.ref(), other.value());
             }
+        });
+        for (List<String> part : parts(List.copyOf(owners.keySet()))) {
+            h.createQuery("SELECT ref, id FROM exchange WHERE ref IN (<refs>)").bindList("refs", part)
+                    .map((rs, ctx) -> refTaken(rs.getString("ref"), rs.getString("id"))).findFirst()
+                    .ifPresent(taken -> {
+                        throw taken;
+                    });
+        }
+    }
+
+    private static Conflict refTaken(String ref, String holder) {
+        return new Conflict("The ref '" + ref + "' is already used by exchange '" + holder + "'", holder);
+    }
+
+    /** {@code values} in lists of at most {@value #BATCH}: an {@code IN} list each database takes. */
+    private static List<List<String>> parts(List<String> values) {
+        List<List<String>> parts = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += BATCH) {
+            parts.add(values.subList(from, Math.min(values.size(), from + BATCH)));
+        }
+        return parts;
+    }
+
+    /** The lines, mediators, sources and search words of these records: one batch per table. */
+    private static void insertParts(Handle h, List<ExchangeRecord> records) {
+        try (InsertBatch lines = new InsertBatch(h, "breakdown_line", "exchange_id", "position", "unit_id",
+                "cohort_id", "count");
+             InsertBatch mediators = new InsertBatch(h, "exchange_mediator", "exchange_id", "position", "name",
+                     "name_key");
+             InsertBatch sources = new InsertBatch(h, "exchange_source", "exchange_id", "position", "url", "title",
+                     "publisher", "published_on");
+             InsertBatch words = new InsertBatch(h, "exchange_word", "word", "exchange_id")) {
+            for (ExchangeRecord record : records) {
+                String id = record.id().value();
+                Exchange exchange = record.exchange();
+                for (int i = 0; i < exchange.breakdown().size(); i++) {
+                    LineRow line = ROWS.toLineRow(id, i, exchange.breakdown().get(i));
+                    lines.add(id, i, line.unitId(), line.cohortId(), line.count());
+                }
+                for (int i = 0; i < exchange.mediators().size(); i++) {
+                    String name = exchange.mediators().get(i);
+                    mediators.add(id, i, name, ExchangeQuery.lowerCase(name));
+                }
+                for (int i = 0; i < exchange.sources().size(); i++) {
+                    SourceRow source = ROWS.toSourceRow(id, i, exchange.sources().get(i));
+                    sources.add(id, i, source.url(), source.title(), source.publisher(), source.publishedOn());
+                }
+                for (String word : SearchWords.of(exchange)) {
+                    words.add(word, id);
+                }
+            }
+            lines.execute();
+            mediators.execute();
+            sources.execute();
+            words.execute();
         }
     }
 

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,9 +26,10 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The connections to one SQLite file and the rules for using them.
  *
- * <p>Writes go through a single writer connection, one write at a time (an in-process lock in front
+ * <p>Writes go through a single writer connection, one write at a time (an in-process turn in front
  * of {@code BEGIN IMMEDIATE}), so that the server's own requests never meet {@code SQLITE_BUSY}; the
- * busy timeout covers other processes (the command line) writing to the same file. Reads take a
+ * busy timeout covers other processes (the command line) writing to the same file. Writes that arrive
+ * together share one commit, and so one fsync ({@link GroupCommit}). Reads take a
  * connection from a small pool of {@code query_only} connections; WAL lets them run beside a write and
  * see every write committed before they started. The rest is {@link SqlDatabase}'s.
  */
@@ -46,8 +45,8 @@ final class SqliteDatabase extends SqlDatabase {
     private final HikariDataSource readPool;
     private final HikariDataSource writePool;
     private final Jdbi writes;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Duration writeWait;
+    private final GroupCommit commits;
 
     private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Duration writeWait) {
         this(file, readPool, writePool, Jdbi.create(writePool), writeWait);
@@ -61,6 +60,17 @@ final class SqliteDatabase extends SqlDatabase {
         this.readPool = readPool;
         this.writePool = writePool;
         this.writes = writes;
+        this.commits = new GroupCommit(writeWait, new GroupCommit.Connection() {
+            @Override
+            public Handle begin() {
+                return beginWriteOn();
+            }
+
+            @Override
+            public void rollBack(Handle handle, Throwable cause) {
+                SqliteDatabase.this.rollBack(handle, cause);
+            }
+        }, this::busy);
     }
 
     /**
@@ -104,24 +114,13 @@ final class SqliteDatabase extends SqlDatabase {
     }
 
     /**
-     * One write at a time in this process, so that the server's own writes never meet {@code SQLITE_BUSY};
-     * a write waits at most {@code writeWait} for its turn, then is {@link StoreUnavailable} (503).
+     * One write at a time in this process, so that the server's own writes never meet {@code SQLITE_BUSY},
+     * sharing commits ({@link GroupCommit}); a write waits at most {@code writeWait} for its turn, then is
+     * {@link StoreUnavailable} (503).
      */
     @Override
-    protected <T> T exclusively(Supplier<T> write) {
-        try {
-            if (!writeLock.tryLock(writeWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw busy();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw busy();
-        }
-        try {
-            return write.get();
-        } finally {
-            writeLock.unlock();
-        }
+    protected <T> T writeTransaction(Supplier<T> work, boolean alone) {
+        return commits.write(handle -> bound(handle, work), alone);
     }
 
     /**
@@ -189,12 +188,14 @@ final class SqliteDatabase extends SqlDatabase {
         return !readPool.isClosed() && super.isUp();
     }
 
-    /** Closes both pools, after the write in progress if any; lets SQLite refresh its planner statistics first. */
+    /**
+     * Closes both pools, after the write in progress and the commit of its group if any; lets SQLite
+     * refresh its planner statistics first.
+     */
     @Override
     public void close() {
         readPool.close();
-        writeLock.lock();
-        try {
+        commits.close(() -> {
             if (!writePool.isClosed()) {
                 try (Handle handle = writes.open()) {
                     handle.execute("PRAGMA optimize");
@@ -203,9 +204,7 @@ final class SqliteDatabase extends SqlDatabase {
                 }
             }
             writePool.close();
-        } finally {
-            writeLock.unlock();
-        }
+        });
     }
 
     /** Rolls back what is left of a failed write; a failed COMMIT may or may not have ended it. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.powledger.domain.fixtures.LedgerFixtures.december30;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.powledger.domain.model.Exchange;
 import org.powledger.domain.model.ExchangeId;
@@ -21,6 +24,32 @@ public abstract class ExchangeHistoryContract extends StoreContract {
     @Test
     void the_history_of_an_id_never_used_is_empty() {
         assertThat(store.history().of(ExchangeId.of("ex_never"))).isEmpty();
+    }
+
+    @Test
+    void appendAll_appends_in_order_as_append_would_one_by_one() {
+        ExchangeId other = ExchangeId.of("ex_history2");
+        HistoryEntry v1 = new HistoryEntry(ID, 1, Action.CREATED, T0, "admin", december30());
+        HistoryEntry o1 = new HistoryEntry(other, 1, Action.CREATED, T0, "admin", on("2024-01-01").build());
+        HistoryEntry v2 = new HistoryEntry(ID, 2, Action.DELETED, T0.plusSeconds(1), "editor", december30());
+
+        store.history().appendAll(List.of(v1, o1, v2));
+
+        assertThat(store.history().of(ID)).containsExactly(v1, v2);
+        assertThat(store.history().of(other)).containsExactly(o1);
+    }
+
+    @Test
+    void used_names_the_ids_with_any_entry_even_of_a_deleted_record() {
+        store.history().append(new HistoryEntry(ID, 1, Action.CREATED, T0, "admin", december30()));
+        store.history().append(new HistoryEntry(ID, 2, Action.DELETED, T0, "admin", december30()));
+        List<ExchangeId> asked = new ArrayList<>(List.of(ID, ExchangeId.of("ex_never")));
+        for (int i = 0; i < 1_000; i++) {
+            asked.add(ExchangeId.of("ex_absent" + i));
+        }
+
+        assertThat(store.history().used(asked)).containsExactly(ID);
+        assertThat(store.history().used(List.of())).isEmpty();
     }
 
     @Test
@@ -102,5 +131,61 @@ public abstract class ExchangeHistoryContract extends StoreContract {
         store.history().append(v1);
 
         assertThat(store.history().of(ID)).containsExactly(v1, v2);
+    }
+
+    @Test
+    void it_names_the_exchanges_written_since_a_mark_it_gave() {
+        ExchangeId other = ExchangeId.of("ex_history2");
+        store.history().append(new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30()));
+        long mark = store.history().mark();
+
+        assertThat(store.history().writtenSince(mark, 10)).contains(Set.of());
+        store.history().append(new HistoryEntry(other, 1, Action.CREATED, T0, "a", december30()));
+        store.history().append(new HistoryEntry(ID, 2, Action.DELETED, T0, "a", december30()));
+        store.history().append(new HistoryEntry(other, 2, Action.UPDATED, T0, "a", december30()));
+
+        assertThat(store.history().writtenSince(mark, 10)).contains(Set.of(ID, other));
+        assertThat(store.history().writtenSince(mark, 2)).contains(Set.of(ID, other));
+        assertThat(store.history().writtenSince(mark, 1)).as("more written than asked for").isEmpty();
+        assertThat(store.history().writtenSince(store.history().mark(), 1)).contains(Set.of());
+        assertThat(store.history().writtenSince(0, 10)).contains(Set.of(ID, other));
+    }
+
+    @Test
+    void a_write_rolled_back_leaves_no_mark() {
+        long mark = store.history().mark();
+        try {
+            store.transactions().write(() -> {
+                store.history().append(new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30()));
+                throw new IllegalStateException("changed its mind");
+            });
+        } catch (IllegalStateException expected) {
+            // the write is undone
+        }
+
+        assertThat(store.history().mark()).isEqualTo(mark);
+        assertThat(store.history().writtenSince(mark, 10)).isEqualTo(Optional.of(Set.of()));
+    }
+
+    @Test
+    void a_read_transaction_sees_the_mark_of_its_moment() {
+        long before = store.history().mark();
+        long[] seen = new long[2];
+        store.transactions().read(() -> {
+            seen[0] = store.history().mark();
+            Thread writer = new Thread(() -> store.history().append(
+                    new HistoryEntry(ID, 1, Action.CREATED, T0, "a", december30())));
+            writer.start();
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            seen[1] = store.history().mark();
+            assertThat(store.history().writtenSince(seen[0], 10)).contains(Set.of());
+        });
+
+        assertThat(seen).containsExactly(before, before);
+        assertThat(store.history().writtenSince(before, 10)).contains(Set.of(ID));
     }
 }

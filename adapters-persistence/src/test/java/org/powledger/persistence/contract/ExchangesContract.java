@@ -7,7 +7,9 @@ import static org.powledger.domain.fixtures.LedgerFixtures.december30;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,69 @@ public abstract class ExchangesContract extends StoreContract {
         assertThat(first.createdAt()).isEqualTo(T0);
         assertThat(first.updatedAt()).isEqualTo(T0);
         assertThat(second.sequence()).isGreaterThan(first.sequence());
+    }
+
+    @Test
+    void addAll_stores_records_in_the_given_order_as_add_would_one_by_one() {
+        ExchangeRecord before = add(on("2024-01-01"));
+        Map<ExchangeId, Exchange> many = new LinkedHashMap<>();
+        for (int i = 0; i < 1_200; i++) { // more than one statement's worth of ids
+            many.put(ExchangeId.of("ex_many" + i), on("2024-02-01").ref("many-" + i).returned(i + 1)
+                    .line("tro", 1).mediators("UAE").build());
+        }
+
+        List<ExchangeRecord> added = store.exchanges().addAll(many, T0);
+
+        assertThat(added).extracting(ExchangeRecord::id).containsExactlyElementsOf(many.keySet());
+        assertThat(added).allSatisfy(r -> {
+            assertThat(r.version()).isEqualTo(1);
+            assertThat(r.createdAt()).isEqualTo(T0);
+            assertThat(store.exchanges().byId(r.id())).contains(r);
+        });
+        assertThat(added.get(0).sequence()).isGreaterThan(before.sequence());
+        for (int i = 1; i < added.size(); i++) {
+            assertThat(added.get(i).sequence()).isGreaterThan(added.get(i - 1).sequence());
+        }
+        assertThat(add(on("2024-03-01")).sequence()).isGreaterThan(added.get(added.size() - 1).sequence());
+    }
+
+    @Test
+    void addAll_refuses_an_id_already_stored() {
+        ExchangeRecord stored = add(on("2024-01-01"));
+        Map<ExchangeId, Exchange> both = new LinkedHashMap<>();
+        both.put(nextId(), on("2024-01-02").build());
+        both.put(stored.id(), on("2024-01-03").build());
+
+        assertThatThrownBy(() -> store.exchanges().addAll(both, T0)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void addAll_refuses_a_ref_already_held_or_given_twice() {
+        add(on("2024-01-01").ref("held"));
+        Map<ExchangeId, Exchange> taken = new LinkedHashMap<>();
+        taken.put(nextId(), on("2024-01-02").ref("held").build());
+        Map<ExchangeId, Exchange> twice = new LinkedHashMap<>();
+        twice.put(nextId(), on("2024-01-02").ref("twice").build());
+        twice.put(nextId(), on("2024-01-03").ref("twice").build());
+
+        assertThatThrownBy(() -> store.exchanges().addAll(taken, T0)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> store.exchanges().addAll(twice, T0)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void byIds_and_byRefs_find_the_live_records_and_leave_out_the_rest() {
+        ExchangeRecord a = add(on("2024-01-01").ref("a").line("tro", 3));
+        ExchangeRecord b = add(on("2024-01-02"));
+        ExchangeRecord gone = add(on("2024-01-03").ref("gone"));
+        store.exchanges().remove(gone.id());
+        List<ExchangeId> ids = new ArrayList<>(List.of(a.id(), b.id(), gone.id(), ExchangeId.of("ex_never")));
+        for (int i = 0; i < 1_000; i++) {
+            ids.add(ExchangeId.of("ex_absent" + i));
+        }
+
+        assertThat(store.exchanges().byIds(ids)).isEqualTo(Map.of(a.id(), a, b.id(), b));
+        assertThat(store.exchanges().byRefs(List.of("a", "gone", "never"))).isEqualTo(Map.of("a", a));
+        assertThat(store.exchanges().byIds(List.of())).isEmpty();
     }
 
     @Test

@@ -61,14 +61,7 @@ public abstract class StatisticsContract {
     }
 
     private static void replay(LedgerStore store, Case c, Random readsAt) {
-        LedgerSnapshot planned = c.ledger();
-        List<ReportRecord> reports = new ArrayList<>();
-        store.transactions().write(() -> {
-            planned.units().forEach(u -> store.units().save(Versioned.first(u, AT)));
-            planned.cohorts().forEach(k -> store.cohorts().save(Versioned.first(k, AT)));
-            planned.reports().stream().sorted(Comparator.comparingLong(ReportRecord::sequence))
-                    .forEach(r -> reports.add(store.reports().add(r.id(), r.report(), AT)));
-        });
+        List<ReportRecord> reports = storeAllButExchanges(store, c.ledger());
         Map<ExchangeId, ExchangeRecord> live = new LinkedHashMap<>();
         List<ExchangeId> deleted = new ArrayList<>();
         check(store, live, reports, c, deleted);
@@ -91,6 +84,18 @@ public abstract class StatisticsContract {
             }
         }
         check(store, live, reports, c, deleted);
+    }
+
+    /** Stores the units, cohorts and reports of {@code planned} in one write; the reports as stored. */
+    public static List<ReportRecord> storeAllButExchanges(LedgerStore store, LedgerSnapshot planned) {
+        List<ReportRecord> reports = new ArrayList<>();
+        store.transactions().write(() -> {
+            planned.units().forEach(u -> store.units().save(Versioned.first(u, AT)));
+            planned.cohorts().forEach(k -> store.cohorts().save(Versioned.first(k, AT)));
+            planned.reports().stream().sorted(Comparator.comparingLong(ReportRecord::sequence))
+                    .forEach(r -> reports.add(store.reports().add(r.id(), r.report(), AT)));
+        });
+        return reports;
     }
 
     private static void check(LedgerStore store, Map<ExchangeId, ExchangeRecord> live, List<ReportRecord> reports,

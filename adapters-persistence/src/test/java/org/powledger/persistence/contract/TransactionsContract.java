@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.powledger.domain.fixtures.LedgerFixtures;
 import org.powledger.domain.model.AccessScope;
@@ -127,6 +128,31 @@ public abstract class TransactionsContract extends StoreContract {
     }
 
     @Test
+    void a_write_alone_is_a_write_that_commits_whole_or_not_at_all() {
+        long start = store.revision().current();
+
+        ExchangeRecord kept = store.transactions().writeAlone(() -> add(on("2024-01-01").ref("alone")));
+        assertThatThrownBy(() -> store.transactions().writeAlone(() -> {
+            add(on("2024-01-02").ref("alone-failed"));
+            throw new IllegalStateException("no");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(store.exchanges().byRef("alone")).contains(kept);
+        assertThat(store.exchanges().byRef("alone-failed")).isEmpty();
+        assertThat(store.revision().current()).isEqualTo(start + 1);
+    }
+
+    @Test
+    void a_write_alone_inside_a_write_joins_it() {
+        assertThatThrownBy(() -> store.transactions().write(() -> {
+            store.transactions().writeAlone(() -> add(on("2024-01-01").ref("inner-alone")));
+            throw new IllegalStateException("outer fails after the inner write");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(store.exchanges().byRef("inner-alone")).isEmpty();
+    }
+
+    @Test
     void a_failed_write_leaves_the_revision_where_it_was() {
         long start = store.revision().current();
 
@@ -163,33 +189,18 @@ public abstract class TransactionsContract extends StoreContract {
         int threads = 6;
         int writesEach = 20;
         long start = store.revision().current();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Void>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                results.add(pool.submit((Callable<Void>) () -> {
-                    go.await();
-                    for (int i = 0; i < writesEach; i++) {
-                        String ref = "t" + thread + "-" + i;
-                        store.transactions().write(() -> {
-                            ExchangeRecord record = add(on("2024-01-01").ref(ref).line("tro", 1));
-                            store.history().append(new HistoryEntry(record.id(), 1, HistoryEntry.Action.CREATED,
-                                    T0, "thread-" + thread, record.exchange()));
-                        });
-                        store.exchanges().byRef(ref).orElseThrow();
-                    }
-                    return null;
-                }));
+
+        inParallel(threads, thread -> {
+            for (int i = 0; i < writesEach; i++) {
+                String ref = "t" + thread + "-" + i;
+                store.transactions().write(() -> {
+                    ExchangeRecord record = add(on("2024-01-01").ref(ref).line("tro", 1));
+                    store.history().append(new HistoryEntry(record.id(), 1, HistoryEntry.Action.CREATED,
+                            T0, "thread-" + thread, record.exchange()));
+                });
+                store.exchanges().byRef(ref).orElseThrow();
             }
-            go.countDown();
-            for (Future<Void> result : results) {
-                result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         List<ExchangeRecord> all = new ArrayList<>();
         store.exchanges().forEach(all::add);
@@ -197,6 +208,46 @@ public abstract class TransactionsContract extends StoreContract {
         assertThat(all).extracting(ExchangeRecord::sequence).doesNotHaveDuplicates();
         assertThat(all).allSatisfy(r -> assertThat(store.history().of(r.id())).hasSize(1));
         assertThat(store.revision().current()).isEqualTo(start + threads * writesEach);
+    }
+
+    @Test
+    void concurrent_writers_that_fail_take_back_only_their_own_work() throws Exception {
+        int threads = 6;
+        int writesEach = 20;
+        long start = store.revision().current();
+
+        inParallel(threads, thread -> {
+            for (int i = 0; i < writesEach; i++) {
+                String ref = "t" + thread + "-" + i;
+                boolean fails = i % 3 == thread % 3;
+                IllegalStateException failure = new IllegalStateException(ref + " fails");
+                try {
+                    store.transactions().write(() -> {
+                        add(on("2024-01-01").ref(ref));
+                        if (fails) {
+                            throw failure;
+                        }
+                    });
+                    assertThat(fails).as(ref + " answered").isFalse();
+                    assertThat(store.exchanges().byRef(ref)).as(ref + " once answered").isPresent();
+                } catch (IllegalStateException e) {
+                    assertThat(e).isSameAs(failure);
+                }
+            }
+        });
+
+        List<String> refs = new ArrayList<>();
+        store.exchanges().forEach(r -> refs.add(r.exchange().ref()));
+        List<String> expected = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < writesEach; i++) {
+                if (i % 3 != t % 3) {
+                    expected.add("t" + t + "-" + i);
+                }
+            }
+        }
+        assertThat(refs).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(store.revision().current()).isEqualTo(start + expected.size());
     }
 
     @Test
@@ -360,6 +411,29 @@ public abstract class TransactionsContract extends StoreContract {
             assertThat(store.units().byId(UnitId.of("on-time"))).isPresent();
         } finally {
             release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs {@code writer} on {@code threads} threads released together, and fails if any of them failed. */
+    private static void inParallel(int threads, IntConsumer writer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Void>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit((Callable<Void>) () -> {
+                    go.await();
+                    writer.accept(thread);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<Void> result : results) {
+                result.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
             pool.shutdownNow();
         }
     }

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.powledger.application.IdempotentCreates;
 import org.powledger.application.LedgerReferences;
 import org.powledger.domain.model.Actor;
@@ -92,17 +95,44 @@ public final class ExchangeService implements RecordingExchanges {
 
     /** As {@link #add(ExchangeId, Exchange, Actor)}, checking references against {@code known} (an import's). */
     public ExchangeRecord add(ExchangeId id, Exchange exchange, Actor actor, LedgerReferences known) {
+        requireAddable(exchange, known, store.exchanges()::byRef);
+        return addChecked(Map.of(id, exchange), actor).get(0);
+    }
+
+    /**
+     * The rules an exchange meets before it is added: it names only what {@code known} holds, and its ref is
+     * free, asked of {@code holders} (the store, or what an import read for many lines at once).
+     */
+    public void requireAddable(Exchange exchange, LedgerReferences known,
+                               Function<String, Optional<ExchangeRecord>> holders) {
         known.requireExist(exchange);
-        requireRefFree(exchange.ref(), null);
+        requireRefFree(exchange.ref(), null, holders);
+    }
+
+    /**
+     * Stores exchanges that met {@link #requireAddable}, in the map's order, and enters each in the history:
+     * records and entries are handed to the store all at once, so that it may write them in few statements.
+     * The caller holds the write transaction.
+     */
+    public List<ExchangeRecord> addChecked(Map<ExchangeId, Exchange> exchanges, Actor actor) {
         Instant now = clock.instant();
-        ExchangeRecord added = store.exchanges().add(id, exchange, now);
-        List<HistoryEntry> earlier = store.history().of(id);
-        if (!earlier.isEmpty()) {
-            added = new ExchangeRecord(id, added.sequence(), earlier.get(earlier.size() - 1).version() + 1,
-                    added.createdAt(), added.updatedAt(), exchange);
-            store.exchanges().replace(added);
+        Set<ExchangeId> usedBefore = store.history().used(exchanges.keySet());
+        List<ExchangeRecord> added = new ArrayList<>(store.exchanges().addAll(exchanges, now));
+        List<HistoryEntry> entries = new ArrayList<>(added.size());
+        for (int i = 0; i < added.size(); i++) {
+            ExchangeRecord record = added.get(i);
+            if (usedBefore.contains(record.id())) {
+                List<HistoryEntry> earlier = store.history().of(record.id());
+                record = new ExchangeRecord(record.id(), record.sequence(),
+                        earlier.get(earlier.size() - 1).version() + 1, record.createdAt(), record.updatedAt(),
+                        record.exchange());
+                store.exchanges().replace(record);
+                added.set(i, record);
+            }
+            entries.add(new HistoryEntry(record.id(), record.version(), Action.CREATED, now, actor.name(),
+                    record.exchange()));
         }
-        store.history().append(new HistoryEntry(id, added.version(), Action.CREATED, now, actor.name(), exchange));
+        store.history().appendAll(entries);
         return added;
     }
 
@@ -132,7 +162,7 @@ public final class ExchangeService implements RecordingExchanges {
     /** As {@link #replace(ExchangeRecord, Exchange, Actor)}, checking references against {@code known}. */
     public ExchangeRecord replace(ExchangeRecord current, Exchange exchange, Actor actor, LedgerReferences known) {
         known.requireExist(exchange);
-        requireRefFree(exchange.ref(), current.id());
+        requireRefFree(exchange.ref(), current.id(), store.exchanges()::byRef);
         Instant now = clock.instant();
         ExchangeRecord replaced = current.replacedBy(exchange, now);
         store.exchanges().replace(replaced);
@@ -190,11 +220,12 @@ public final class ExchangeService implements RecordingExchanges {
                 blankToNull(filter.operation()), SearchWords.ofQuery(filter.q()));
     }
 
-    private void requireRefFree(String ref, ExchangeId self) {
+    private static void requireRefFree(String ref, ExchangeId self,
+                                       Function<String, Optional<ExchangeRecord>> holders) {
         if (ref == null) {
             return;
         }
-        store.exchanges().byRef(ref).filter(other -> !other.id().equals(self)).ifPresent(other -> {
+        holders.apply(ref).filter(other -> !other.id().equals(self)).ifPresent(other -> {
             throw new Conflict("ref '" + ref + "' is already used by exchange " + other.id(), other.id().value());
         });
     }

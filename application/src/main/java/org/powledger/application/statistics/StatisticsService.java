@@ -15,6 +15,7 @@ import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.model.Slug;
 import org.powledger.domain.port.in.ReadingStatistics;
 import org.powledger.domain.port.out.Cohorts;
+import org.powledger.domain.port.out.ExchangeHistory;
 import org.powledger.domain.port.out.Exchanges;
 import org.powledger.domain.port.out.LedgerRevision;
 import org.powledger.domain.port.out.LedgerStore;
@@ -37,9 +38,10 @@ import org.powledger.domain.statistics.YearFigures;
  *
  * <p>Every call first asks the store for its {@link LedgerRevision}. When it is the revision of the
  * answers kept, an answer already given to the same question is served again (a warm read costs a
- * map look-up); otherwise the question walks the ledger in the store (one streamed statement, constant
- * memory) and its answer is kept for that revision. A write committed before a call has moved the
- * revision on, so no call ever sees a ledger older than itself.
+ * map look-up); otherwise the question walks the ledger's stages, kept in memory between revisions and
+ * brought up to date from the exchange history ({@link KeptLedger}; a ledger too large for that is
+ * walked in the store, streamed, in constant memory), and its answer is kept for that revision. A write
+ * committed before a call has moved the revision on, so no call ever sees a ledger older than itself.
  *
  * <p>Thread-safe: the kept state is one object behind a volatile reference holding a concurrent map
  * of answers; a question is computed by one thread at a time while the others asking it wait, and
@@ -50,7 +52,7 @@ public final class StatisticsService implements ReadingStatistics {
     /** How many distinct answers are kept per revision; beyond that they are computed each time. */
     static final int MAX_KEPT_ANSWERS = 256;
 
-    private final Exchanges exchanges;
+    private final KeptLedger ledger;
     private final Units units;
     private final Cohorts cohorts;
     private final Reports reports;
@@ -60,9 +62,13 @@ public final class StatisticsService implements ReadingStatistics {
     private final Object[] computing = new Object[16];
     private volatile Kept kept;
 
-    public StatisticsService(Exchanges exchanges, Units units, Cohorts cohorts, Reports reports,
-                             LedgerRevision revision, Transactions transactions) {
-        this.exchanges = Objects.requireNonNull(exchanges);
+    /**
+     * @param budget how many bytes of heap the stages kept between reads may take; a larger ledger is
+     *               walked in the store on each first read after a write
+     */
+    public StatisticsService(Exchanges exchanges, ExchangeHistory history, Units units, Cohorts cohorts,
+                             Reports reports, LedgerRevision revision, Transactions transactions, long budget) {
+        this.ledger = new KeptLedger(exchanges, history, budget);
         this.units = Objects.requireNonNull(units);
         this.cohorts = Objects.requireNonNull(cohorts);
         this.reports = Objects.requireNonNull(reports);
@@ -73,8 +79,10 @@ public final class StatisticsService implements ReadingStatistics {
         }
     }
 
+    /** Keeps the stages of a ledger of up to a fifth of the heap between reads. */
     public StatisticsService(LedgerStore store) {
-        this(store.exchanges(), store.units(), store.cohorts(), store.reports(), store.revision(), store.transactions());
+        this(store.exchanges(), store.history(), store.units(), store.cohorts(), store.reports(), store.revision(),
+                store.transactions(), KeptLedger.defaultBudget());
     }
 
     /**
@@ -207,6 +215,14 @@ public final class StatisticsService implements ReadingStatistics {
         return known != null && known.revision() == now ? known.answers().get(question) : null;
     }
 
+    /**
+     * The statistics of the ledger's current revision, to ask several questions of one moment; a ledger
+     * too large to keep is walked in the store by each question.
+     */
+    public LedgerStatistics statistics() {
+        return current().statistics();
+    }
+
     /** The statistics of the store's current revision, read in one read transaction with it. */
     private Kept current() {
         return transactions.read(() -> {
@@ -221,11 +237,8 @@ public final class StatisticsService implements ReadingStatistics {
         });
     }
 
-    /**
-     * Reads the units, cohorts and reports (small lists); the exchanges stay in the store, streamed by
-     * each question, so no revision ever holds the ledger in memory.
-     */
+    /** Reads the units, cohorts and reports (small lists) and brings the kept stages up to date. */
     private LedgerStatistics readLedger() {
-        return new LedgerStatistics(exchanges::forEachStage, units.all(), cohorts.all(), reports.all());
+        return new LedgerStatistics(ledger.current(), units.all(), cohorts.all(), reports.all());
     }
 }

@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.powledger.application.LedgerReferences;
 import org.powledger.application.cohort.CohortService;
 import org.powledger.application.exchange.ExchangeService;
@@ -52,6 +54,9 @@ import org.powledger.domain.port.out.LedgerStore;
  */
 public final class TransferService implements org.powledger.domain.port.in.TransferringLedger {
 
+    /** How many exchange lines are read and written together: the memory an import holds stays this small. */
+    static final int CHUNK = 500;
+
     /** More bad lines than this are counted but not listed: the answer stays small. */
     static final int MAX_LISTED_PROBLEMS = 1000;
 
@@ -73,7 +78,8 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
     @Override
     public ImportOutcome importLines(Iterator<ImportLine> lines, boolean dryRun, Actor actor) {
         try {
-            return store.transactions().write(() -> {
+            // Alone: an import may hold the store long, and no smaller write should wait on it for its answer.
+            return store.transactions().writeAlone(() -> {
                 Run run = new Run(actor);
                 while (lines.hasNext()) {
                     run.take(lines.next());
@@ -114,6 +120,8 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
         private final Set<UnitId> knownUnits = new HashSet<>();
         private final Set<CohortId> knownCohorts = new HashSet<>();
         private final LedgerReferences known;
+        /** Exchange lines not imported yet (at most {@link #CHUNK}). */
+        private final List<ImportLine> waiting = new ArrayList<>();
 
         Run(Actor actor) {
             this.actor = actor;
@@ -133,24 +141,50 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
         }
 
         void take(ImportLine line) {
+            if (line.draft() instanceof ExchangeDraft) {
+                waiting.add(line);
+                if (waiting.size() >= CHUNK) {
+                    importWaiting();
+                }
+                return;
+            }
+            importWaiting(); // the lines before this one first: the ledger changes in the file's order
             if (line.draft() == null) {
                 line.unreadable().forEach(v -> problem(line.number(), v));
                 return;
             }
+            attempt(line, () -> importDraft(line.draft(), line.given()));
+        }
+
+        ImportOutcome finish() {
+            importWaiting();
+            if (problemCount > 0) {
+                throw new ImportRejected(problems, problemCount > problems.size());
+            }
+            return new ImportOutcome(created, updated, unchanged);
+        }
+
+        private void importWaiting() {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            Chunk chunk = new Chunk(waiting);
+            for (ImportLine line : waiting) {
+                attempt(line, () -> chunk.importExchange((ExchangeDraft) line.draft(), line.given()));
+            }
+            chunk.store();
+            waiting.clear();
+        }
+
+        /** Counts what a line did, or lists its problems under its number. */
+        private void attempt(ImportLine line, Supplier<Change> importing) {
             try {
-                count(importDraft(line.draft(), line.given()));
+                count(importing.get());
             } catch (InvalidRecord invalid) {
                 invalid.violations().forEach(v -> problem(line.number(), v));
             } catch (Conflict | NotFound refused) {
                 problem(line.number(), Violation.at("", refused.getMessage()));
             }
-        }
-
-        ImportOutcome finish() {
-            if (problemCount > 0) {
-                throw new ImportRejected(problems, problemCount > problems.size());
-            }
-            return new ImportOutcome(created, updated, unchanged);
         }
 
         private void problem(long lineNumber, Violation violation) {
@@ -176,9 +210,6 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             }
             if (draft instanceof CohortDraft cohort) {
                 return importCohort(cohort, given);
-            }
-            if (draft instanceof ExchangeDraft exchange) {
-                return importExchange(exchange, given);
             }
             return importReport((ReportDraft) draft, given);
         }
@@ -210,20 +241,92 @@ public final class TransferService implements org.powledger.domain.port.in.Trans
             return existing.isPresent() ? Change.UPDATED : Change.CREATED;
         }
 
-        private Change importExchange(ExchangeDraft line, Set<String> given) {
-            ExchangeId id = line.id() == null ? null : idOf(line.id(), ExchangeId::of);
-            Optional<ExchangeRecord> existing = id != null ? store.exchanges().byId(id)
-                    : Optional.ofNullable(Text.optional(line.ref())).flatMap(store.exchanges()::byRef);
-            Exchange exchange = exchanges.validated(existing.map(e -> line.keeping(e.exchange(), given)).orElse(line));
-            if (existing.isEmpty()) {
-                exchanges.add(id != null ? id : ExchangeId.random(), exchange, actor, known);
-                return Change.CREATED;
+        /**
+         * Exchange lines imported together, a few hundred at a time: what the ledger holds under their ids
+         * and refs is read in one query each, and the records they create are stored at once. A line naming
+         * an id or ref that an earlier line of the chunk created or changed stores what waits and reads
+         * the ledger afresh, so that every line sees the ledger as the lines before it left it.
+         */
+        private final class Chunk {
+            private final Map<ExchangeId, ExchangeRecord> byId;
+            private final Map<String, ExchangeRecord> byRef;
+            private final Set<String> refsRead;
+            private final Set<ExchangeId> touchedIds = new HashSet<>();
+            private final Set<String> touchedRefs = new HashSet<>();
+            private final Map<ExchangeId, Exchange> pending = new LinkedHashMap<>();
+
+            Chunk(List<ImportLine> lines) {
+                Set<ExchangeId> ids = new HashSet<>();
+                Set<String> refs = new HashSet<>();
+                for (ImportLine line : lines) {
+                    ExchangeDraft draft = (ExchangeDraft) line.draft();
+                    if (ExchangeId.isValid(draft.id())) {
+                        ids.add(ExchangeId.of(draft.id()));
+                    }
+                    String ref = Text.optional(draft.ref());
+                    if (ref != null) {
+                        refs.add(ref);
+                    }
+                }
+                byId = ids.isEmpty() ? Map.of() : store.exchanges().byIds(ids);
+                byRef = refs.isEmpty() ? Map.of() : store.exchanges().byRefs(refs);
+                refsRead = refs;
             }
-            if (existing.get().exchange().equals(exchange)) {
-                return Change.UNCHANGED;
+
+            Change importExchange(ExchangeDraft line, Set<String> given) {
+                ExchangeId id = line.id() == null ? null : idOf(line.id(), ExchangeId::of);
+                String ref = Text.optional(line.ref());
+                Optional<ExchangeRecord> existing = id != null ? byId(id)
+                        : ref != null ? holder(ref) : Optional.empty();
+                Exchange exchange = exchanges.validated(
+                        existing.map(e -> line.keeping(e.exchange(), given)).orElse(line));
+                if (existing.isEmpty()) {
+                    ExchangeId newId = id != null ? id : ExchangeId.random();
+                    exchanges.requireAddable(exchange, known, this::holder);
+                    pending.put(newId, exchange);
+                    touch(newId, exchange.ref());
+                    return Change.CREATED;
+                }
+                if (existing.get().exchange().equals(exchange)) {
+                    return Change.UNCHANGED;
+                }
+                store();
+                exchanges.replace(existing.get(), exchange, actor, known);
+                touch(existing.get().id(), existing.get().exchange().ref());
+                touch(existing.get().id(), exchange.ref());
+                return Change.UPDATED;
             }
-            exchanges.replace(existing.get(), exchange, actor, known);
-            return Change.UPDATED;
+
+            /** Stores the records created since the chunk began or last stored. */
+            void store() {
+                if (!pending.isEmpty()) {
+                    exchanges.addChecked(pending, actor);
+                    pending.clear();
+                }
+            }
+
+            private Optional<ExchangeRecord> byId(ExchangeId id) {
+                if (touchedIds.contains(id)) {
+                    store();
+                    return TransferService.this.store.exchanges().byId(id);
+                }
+                return Optional.ofNullable(byId.get(id));
+            }
+
+            private Optional<ExchangeRecord> holder(String ref) {
+                if (touchedRefs.contains(ref) || !refsRead.contains(ref)) {
+                    store();
+                    return TransferService.this.store.exchanges().byRef(ref);
+                }
+                return Optional.ofNullable(byRef.get(ref));
+            }
+
+            private void touch(ExchangeId id, String ref) {
+                touchedIds.add(id);
+                if (ref != null) {
+                    touchedRefs.add(ref);
+                }
+            }
         }
 
         /** A report with a known id or {@code ref} is updated (only what its line gives); one without either is

@@ -3,6 +3,8 @@ package org.powledger.application.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
@@ -14,7 +16,10 @@ import static org.powledger.domain.fixtures.LedgerFixtures.exchange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +42,7 @@ import org.powledger.domain.model.ExchangeRecord;
 import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.model.NotFound;
 import org.powledger.domain.port.out.Cohorts;
+import org.powledger.domain.port.out.ExchangeHistory;
 import org.powledger.domain.port.out.Exchanges;
 import org.powledger.domain.port.out.LedgerRevision;
 import org.powledger.domain.port.out.Reports;
@@ -62,8 +68,13 @@ class StatisticsServiceTest {
     private Reports reports;
     @Mock
     private LedgerRevision revision;
+    @Mock
+    private ExchangeHistory history;
 
     private final List<ExchangeRecord> stored = new ArrayList<>();
+    /** The ids the history was told of, in order: a mark is a length of it. */
+    private final List<ExchangeId> written = new ArrayList<>();
+    private long budget = Long.MAX_VALUE;
     private final AtomicInteger reads = new AtomicInteger();
     private final ThreadLocal<Boolean> reading = ThreadLocal.withInitial(() -> false);
     private StatisticsService service;
@@ -78,7 +89,20 @@ class StatisticsServiceTest {
         lenient().when(units.all()).thenReturn(LedgerFixtures.seedUnits());
         lenient().when(cohorts.all()).thenReturn(List.of(LedgerFixtures.AZOVSTAL));
         lenient().when(reports.all()).thenReturn(List.of());
-        service = new StatisticsService(exchanges, units, cohorts, reports, revision, new Transactions() {
+        lenient().when(history.mark()).thenAnswer(invocation -> (long) written.size());
+        lenient().when(history.writtenSince(anyLong(), anyInt())).thenAnswer(invocation -> {
+            long mark = invocation.getArgument(0);
+            int limit = invocation.getArgument(1);
+            Set<ExchangeId> since = new LinkedHashSet<>(written.subList((int) mark, written.size()));
+            return since.size() > limit ? Optional.empty() : Optional.of(since);
+        });
+        lenient().when(exchanges.byId(any())).thenAnswer(invocation ->
+                stored.stream().filter(r -> r.id().equals(invocation.getArgument(0))).findFirst());
+        service = newService();
+    }
+
+    private StatisticsService newService() {
+        return new StatisticsService(exchanges, history, units, cohorts, reports, revision, new Transactions() {
             @Override
             public <T> T write(Supplier<T> work) {
                 throw new AssertionError("statistics never write");
@@ -94,15 +118,17 @@ class StatisticsServiceTest {
                     reading.set(false);
                 }
             }
-        });
+        }, budget);
     }
 
+    /** Stores a record and tells the history, as every write of an exchange does. */
     private void store(String id, Exchange exchange) {
         stored.add(new ExchangeRecord(ExchangeId.of(id), stored.size() + 1, 1, AT, AT, exchange));
+        written.add(ExchangeId.of(id));
     }
 
     @Test
-    void walks_the_ledger_once_per_question_while_the_revision_stays_put() {
+    void reads_the_ledger_from_the_store_once_while_the_revision_stays_put() {
         store("a", exchange().date("2024-05-01").returned(10).build());
         when(revision.current()).thenReturn(7L);
 
@@ -112,12 +138,12 @@ class StatisticsServiceTest {
         Summary again = service.summary(null, null);
 
         assertThat(again.peopleReturned()).isEqualTo(10);
-        verify(exchanges, times(3)).forEachStage(any());
+        verify(exchanges, times(1)).forEachStage(any());
         verify(units, times(1)).all();
     }
 
     @Test
-    void reads_the_ledger_afresh_as_soon_as_the_revision_moves() {
+    void after_a_write_reads_only_what_the_history_says_was_written_since() {
         store("a", exchange().date("2024-05-01").returned(10).build());
         when(revision.current()).thenReturn(1L);
         assertThat(service.summary(null, null).peopleReturned()).isEqualTo(10);
@@ -126,7 +152,46 @@ class StatisticsServiceTest {
         when(revision.current()).thenReturn(2L);
 
         assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
-        verify(exchanges, times(2)).forEachStage(any());
+        verify(exchanges, times(1)).forEachStage(any());
+        verify(exchanges, times(1)).byId(ExchangeId.of("b"));
+        verify(exchanges, never()).byId(ExchangeId.of("a"));
+    }
+
+    @Test
+    void a_replaced_or_deleted_record_counts_as_it_now_is() {
+        store("a", exchange().date("2024-05-01").returned(10).build());
+        store("b", exchange().date("2024-06-01").returned(5).build());
+        when(revision.current()).thenReturn(1L);
+        assertThat(service.summary(null, null).exchanges()).isEqualTo(2);
+
+        stored.set(0, stored.get(0).replacedBy(exchange().date("2023-01-01").returned(7).build(), AT));
+        written.add(ExchangeId.of("a"));
+        stored.remove(1);
+        written.add(ExchangeId.of("b"));
+        when(revision.current()).thenReturn(2L);
+
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(7);
+        assertThat(service.summary(null, null).firstExchangeOn()).isEqualTo(LocalDate.of(2023, 1, 1));
+        verify(exchanges, times(1)).forEachStage(any());
+    }
+
+    @Test
+    void a_ledger_larger_than_the_budget_is_walked_in_the_store_on_each_new_revision() {
+        budget = 10;
+        service = newService();
+        store("a", exchange().date("2024-05-01").returned(10).build());
+        when(revision.current()).thenReturn(1L);
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(10);
+
+        store("b", exchange().date("2024-06-01").returned(5).build());
+        when(revision.current()).thenReturn(2L);
+
+        assertThat(service.summary(null, null).peopleReturned()).isEqualTo(15);
+        assertThat(service.yearly(null, null)).singleElement()
+                .satisfies(y -> assertThat(y.peopleReturned()).isEqualTo(15));
+        // the first read stops keeping at the first stage, then every question walks the store
+        verify(exchanges, times(4)).forEachStage(any());
+        verify(exchanges, never()).byId(any());
     }
 
     @Test
@@ -154,7 +219,7 @@ class StatisticsServiceTest {
         when(revision.current()).thenReturn(4L);
         service.summary(null, null);
 
-        verify(exchanges, times(2)).forEachStage(any());
+        verify(units, times(2)).all();
     }
 
     @Test

@@ -42,8 +42,14 @@ final class CountedExchange {
         this.returned = g.returned;
         this.handedOver = g.handedOver;
         this.civilians = g.civilians;
-        List<Line> merged = new ArrayList<>(g.lines.size());
-        g.lines.values().forEach(l -> merged.add(new Line(l.unit, l.cohort, l.count)));
+        List<Line> merged;
+        if (g.lines == null) {
+            merged = new ArrayList<>(g.firstLines.size());
+            g.firstLines.forEach(l -> merged.add(new Line(l.unit(), l.cohort(), l.count())));
+        } else {
+            merged = new ArrayList<>(g.lines.size());
+            g.lines.values().forEach(l -> merged.add(new Line(l.unit, l.cohort, l.count)));
+        }
         this.lines = merged;
         this.stages = g.stages;
     }
@@ -65,13 +71,17 @@ final class CountedExchange {
         private long handedOver;
         private long civilians;
         private final List<ExchangeId> stages = new ArrayList<>(1);
-        private final Map<String, MutableLine> lines = new LinkedHashMap<>();
+        /** The first stage's lines, as they are while it is the only stage (a record's lines are distinct). */
+        private final List<BreakdownLine> firstLines;
+        /** Every stage's lines summed by unit and cohort, once a second stage comes. */
+        private Map<String, MutableLine> lines;
 
         Gathering(Stage first) {
             this.kind = first.kind();
             this.key = first.exchangeKey();
             this.first = first;
-            add(first);
+            this.firstLines = first.lines();
+            count(first);
         }
 
         /** Whether {@code stage} is a stage of this exchange. */
@@ -79,12 +89,25 @@ final class CountedExchange {
             return key.equals(stage.exchangeKey());
         }
 
+        /** Adds a further stage of this exchange. */
         void add(Stage stage) {
+            if (lines == null) {
+                lines = new LinkedHashMap<>();
+                merge(firstLines);
+            }
+            count(stage);
+            merge(stage.lines());
+        }
+
+        private void count(Stage stage) {
             stages.add(stage.id());
             returned += stage.returned();
             handedOver += stage.handedOver();
             civilians += stage.civilians();
-            for (BreakdownLine line : stage.lines()) {
+        }
+
+        private void merge(List<BreakdownLine> more) {
+            for (BreakdownLine line : more) {
                 lines.computeIfAbsent(line.key(), k -> new MutableLine(line.unit(), line.cohort())).count +=
                         line.count();
             }

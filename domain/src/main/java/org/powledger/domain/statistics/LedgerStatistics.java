@@ -182,20 +182,22 @@ public final class LedgerStatistics {
             return true;
         }
 
+        /** The units on its lines never seen on an earlier exchange's, in id order. */
         private void markFirstTimeUnits(CountedExchange exchange) {
-            Set<UnitId> onLines = new TreeSet<>();
+            List<UnitId> firstTime = null;
             for (CountedExchange.Line line : exchange.lines) {
-                if (line.unit() != null) {
-                    onLines.add(line.unit());
-                }
-            }
-            List<UnitId> firstTime = new ArrayList<>();
-            for (UnitId unit : onLines) {
-                if (seen.add(unit)) {
+                UnitId unit = line.unit();
+                if (unit != null && seen.add(unit)) {
+                    if (firstTime == null) {
+                        firstTime = new ArrayList<>();
+                    }
                     firstTime.add(unit);
                 }
             }
-            exchange.firstTimeUnits = List.copyOf(firstTime);
+            if (firstTime != null) {
+                firstTime.sort(null);
+                exchange.firstTimeUnits = List.copyOf(firstTime);
+            }
         }
     }
 

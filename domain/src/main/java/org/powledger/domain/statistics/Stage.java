@@ -47,7 +47,12 @@ public record Stage(ExchangeId id, long sequence, LocalDate date, Kind kind, Str
 
     /** What makes stages one exchange: the same operation within the same kind, else the record alone. */
     Object exchangeKey() {
-        return operation == null ? id : new OperationKey(kind, operation);
+        return operation == null ? id : operationKey(kind, operation);
+    }
+
+    /** The key of the exchange made of the stages of {@code operation} within {@code kind}. */
+    static Object operationKey(Kind kind, String operation) {
+        return new OperationKey(kind, operation);
     }
 
     private record OperationKey(Kind kind, String operation) {
@@ -57,6 +62,12 @@ public record Stage(ExchangeId id, long sequence, LocalDate date, Kind kind, Str
     public static List<Stage> inStatisticsOrder(Collection<ExchangeRecord> records) {
         List<Stage> stages = new ArrayList<>(records.size());
         records.forEach(r -> stages.add(of(r)));
+        return sortedInStatisticsOrder(stages);
+    }
+
+    /** The stages, holding every stage of each exchange among them, in statistics order. */
+    static List<Stage> sortedInStatisticsOrder(Collection<Stage> unordered) {
+        List<Stage> stages = new ArrayList<>(unordered);
         Map<Object, ExchangePosition> earliest = new HashMap<>();
         for (Stage s : stages) {
             earliest.merge(s.exchangeKey(), s.position(), (a, b) -> a.compareTo(b) <= 0 ? a : b);

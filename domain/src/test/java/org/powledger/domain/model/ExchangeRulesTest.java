@@ -50,6 +50,16 @@ class ExchangeRulesTest {
     }
 
     @Test
+    void a_breakdown_longer_than_the_limit_is_one_problem_not_one_per_repeated_line() {
+        var builder = exchange().returned(50_000);
+        for (int i = 0; i < 20_000; i++) {
+            builder.line("afu", 1);
+        }
+
+        assertThat(pointersOf(builder::build)).containsExactly("/breakdown");
+    }
+
+    @Test
     void the_same_unit_may_appear_with_and_without_a_cohort() {
         Exchange e = exchange().returned(50).line("azov", 3).line("azov", "azovstal", 4).build();
 

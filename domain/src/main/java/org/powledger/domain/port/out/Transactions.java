@@ -9,7 +9,10 @@ import java.util.function.Supplier;
  * <p>{@link #write} runs a write use case as one unit: its checks, its writes and its history entry
  * all happen or none does, and no other write interleaves. Every completed write moves the ledger's
  * revision on. A write that cannot get the store within the store's wait fails with
- * {@link org.powledger.domain.model.StoreUnavailable}, having written nothing.
+ * {@link org.powledger.domain.model.StoreUnavailable}, having written nothing. A write returns only once
+ * its work is durable; a store may let writes that arrive together share one commit, so a write's work
+ * is never visible to reads before it returns, and a write whose commit fails throws, having written
+ * nothing.
  *
  * <p>{@link #read} runs a read use case against one consistent snapshot of the ledger: every
  * repository call made from {@code work} sees the ledger as it was when the read began. A read takes
@@ -32,6 +35,14 @@ public interface Transactions {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * As {@link #write}, for a write that may hold the store long (an import): it shares its commit with
+     * no other write, so no other write waits on it to be acknowledged and its outcome is its own.
+     */
+    default <T> T writeAlone(Supplier<T> work) {
+        return write(work);
     }
 
     <T> T read(Supplier<T> work);
