@@ -14,16 +14,32 @@ enum LogFormat {
     text, json;
 
     static final String PROPERTY = "powledger.logFormat";
+    /** The context property logback.xml names the format it configured with. */
+    private static final String FORMAT = "format";
 
-    /** Configures Logback again from {@code logback.xml}, now writing this format. */
+    /**
+     * Configures Logback again from {@code logback.xml}, now writing this format, unless it writes it
+     * already (the file was read when logging started; reading it again only costs start-up time).
+     */
     void use() {
         System.setProperty(PROPERTY, name());
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (name().equals(context.getProperty(FORMAT))) {
+            return;
+        }
         context.reset();
         try {
             new ContextInitializer(context).autoConfig();
         } catch (JoranException e) {
             throw new IllegalStateException("logback.xml cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the lines still queued (the access log is written by a thread of its own) and stops
+     * logging; for the end of the process, which would otherwise drop them.
+     */
+    static void flush() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
     }
 }

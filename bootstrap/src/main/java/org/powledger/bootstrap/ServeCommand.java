@@ -87,6 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             server.close();
+            LogFormat.flush();
             stopped.countDown();
         }, "powledger-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);

@@ -46,6 +46,7 @@ final class Server implements AutoCloseable {
                     ledger.transfer, ledger.tokens, ledger.health,
                     new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry))
                             .withAllowedHosts(allowedHosts).withCorsOrigins(corsOrigins));
+            meters.ready();
             Server server = new Server(meters, ledger, api.start(host, port));
             ledger.warmUpStatistics();
             return server;

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -16,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.powledger.domain.model.StoreUnavailable;
 import org.powledger.persistence.sql.FoldedSearchWords;
+import org.powledger.persistence.sql.ShippedMigrations;
 import org.powledger.persistence.sql.SqlDatabase;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -33,6 +36,7 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteDatabase extends SqlDatabase {
 
     private static final int READERS = 4;
+    private static final String MIGRATIONS = "db/migration/sqlite";
     private static final long WAIT_FOR_CONNECTION_MS = 10_000;
     /** The first bytes of every SQLite database file. */
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -216,11 +220,13 @@ final class SqliteDatabase extends SqlDatabase {
     }
 
     private static void migrate(Path file) {
-        requireLedgerOrEmpty(file);
+        if (appliedVersions(file).equals(ShippedMigrations.versions(MIGRATIONS, List.of(new FoldedSearchWords())))) {
+            return; // the schema is current: Flyway would only scan and check (a fifth of the server's start-up)
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource(file))
-                    .locations("classpath:db/migration/sqlite")
+                    .locations("classpath:" + MIGRATIONS)
                     .javaMigrations(new FoldedSearchWords())
                     .failOnMissingLocations(true)
                     .loggers("slf4j")
@@ -232,11 +238,13 @@ final class SqliteDatabase extends SqlDatabase {
     }
 
     /**
-     * Refuses a file that holds something other than a ledger (a text file, another program's SQLite
-     * database) before anything is written to it: migrating it would fail with Flyway's advice to
-     * baseline, which is not what the user should do, or would write a ledger's tables into it.
+     * The versions of the migrations applied to the ledger in {@code file} (none for a new, empty file; a
+     * failed one as {@code !version}, so that it never looks current), after refusing a file that holds
+     * something other than a ledger (a text file, another program's SQLite database) before anything is
+     * written to it: migrating it would fail with Flyway's advice to baseline, which is not what the user
+     * should do, or would write a ledger's tables into it.
      */
-    private static void requireLedgerOrEmpty(Path file) {
+    private static Set<String> appliedVersions(Path file) {
         byte[] header = new byte[SQLITE_HEADER.length];
         int read;
         try (java.io.InputStream in = Files.newInputStream(file)) {
@@ -245,17 +253,27 @@ final class SqliteDatabase extends SqlDatabase {
             throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage());
         }
         if (read == 0) {
-            return; // a new, empty file: the migration makes it a ledger
+            return Set.of(); // a new, empty file: the migration makes it a ledger
         }
         if (read < header.length || !java.util.Arrays.equals(header, SQLITE_HEADER)) {
             throw notALedger(file, "it is not a SQLite database");
         }
         List<String> tables = new ArrayList<>();
-        try (java.sql.Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
-             java.sql.ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")) {
-            while (rows.next()) {
-                tables.add(rows.getString(1));
+        Set<String> applied = new HashSet<>();
+        try (java.sql.Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file)) {
+            try (java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            if (tables.contains("flyway_schema_history")) {
+                try (java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT CASE WHEN success "
+                        + "THEN version ELSE '!' || version END FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                    while (rows.next()) {
+                        applied.add(rows.getString(1));
+                    }
+                }
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Cannot open the database " + file + ": " + e.getMessage());
@@ -263,6 +281,7 @@ final class SqliteDatabase extends SqlDatabase {
         if (!tables.isEmpty() && !tables.contains("flyway_schema_history")) {
             throw notALedger(file, "it is a SQLite database with other tables");
         }
+        return applied;
     }
 
     private static IllegalStateException notALedger(Path file, String why) {

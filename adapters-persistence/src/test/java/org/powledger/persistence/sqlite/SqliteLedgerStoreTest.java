@@ -91,6 +91,30 @@ class SqliteLedgerStoreTest {
     }
 
     @Test
+    void a_ledger_whose_schema_is_current_opens_without_starting_flyway() {
+        Path file = folder.resolve("ledger.db");
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+            // Flyway, were it started, would refuse this checksum (a script edited after it ran)
+            store.database().write(h -> h.execute("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'"));
+        }
+
+        try (SqliteLedgerStore reopened = SqliteLedgerStore.open(file)) {
+            assertThat(reopened.isUp()).isTrue();
+        }
+    }
+
+    @Test
+    void a_ledger_with_a_failed_migration_is_still_handed_to_flyway_which_refuses_it() {
+        Path file = folder.resolve("ledger.db");
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(file)) {
+            store.database().write(h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '21'"));
+        }
+
+        assertThatThrownBy(() -> SqliteLedgerStore.open(file)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("failed migration");
+    }
+
+    @Test
     void a_missing_file_is_created() {
         Path file = folder.resolve("new.db");
 

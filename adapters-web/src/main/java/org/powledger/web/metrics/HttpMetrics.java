@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.powledger.web.http.RouteTemplate;
 
@@ -40,6 +42,12 @@ public final class HttpMetrics {
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
     private final PrometheusMeterRegistry registry;
+    /** The timer of each method, route template and status seen: building one per request cost more than the look-up. */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    /** What tags one timer: few, as route templates and statuses are. */
+    private record Series(String method, String uri, int status) {
+    }
 
     public HttpMetrics(PrometheusMeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -61,16 +69,19 @@ public final class HttpMetrics {
 
     /** Times one answered request; Javalin's request logger calls it once the answer is written. */
     public void record(Context ctx, Float executionTimeMs) {
-        int status = ctx.statusCode();
-        Timer.builder(REQUESTS)
-                .description("HTTP requests answered, by route template")
-                .tag("method", ctx.method().name())
-                .tag("uri", RouteTemplate.of(ctx))
-                .tag("status", Integer.toString(status))
-                .tag("outcome", outcome(status))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+        timers.computeIfAbsent(new Series(ctx.method().name(), RouteTemplate.of(ctx), ctx.statusCode()), this::timer)
                 .record(Math.round(executionTimeMs.doubleValue() * 1_000_000d), TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(Series series) {
+        return Timer.builder(REQUESTS)
+                .description("HTTP requests answered, by route template")
+                .tag("method", series.method())
+                .tag("uri", series.uri())
+                .tag("status", Integer.toString(series.status()))
+                .tag("outcome", outcome(series.status()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
     }
 
     private static String outcome(int status) {
