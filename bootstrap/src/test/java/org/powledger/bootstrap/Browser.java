@@ -223,11 +223,19 @@ final class Browser implements AutoCloseable {
             // the browser may be gone already; the driver is stopped below either way
         }
         // Chromium and its helpers are the driver's children: stopped first, or they outlive the test.
-        driver.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> browser = driver.descendants().toList();
+        browser.forEach(ProcessHandle::destroy);
         driver.destroy();
+        for (ProcessHandle process : browser) {
+            try {
+                process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception stillThere) {
+                process.destroyForcibly();
+            }
+        }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException ignored) {
+        } catch (IOException | java.io.UncheckedIOException ignored) {
             // a temporary profile left behind is harmless
         }
     }
