@@ -15,7 +15,8 @@ import org.powledger.domain.model.StoreUnavailable;
  *
  * <p>A write takes its turn on the connection, joins the open transaction (beginning one if none is
  * open) inside a {@code SAVEPOINT} of its own, and runs its work there: a failed write rolls back to
- * its savepoint, so it leaves nothing and the others' work stays. When it is done and another write
+ * its savepoint, so it leaves nothing and the others' work stays (the first write of a group needs no
+ * savepoint: it fails with the whole transaction, which holds nothing else). When it is done and another write
  * waits for its turn, it leaves the transaction open for that one and waits for the group's commit;
  * the last write of a group (no one waiting, or the group full: {@code maxWrites} writes, or old: the
  * first of them has waited {@code maxAge}) commits it. Every write returns only after the commit that
@@ -52,7 +53,7 @@ final class GroupCommit {
         long firstDone;
         int writes;
         final CountDownLatch ended = new CountDownLatch(1);
-        volatile RuntimeException failure;
+        volatile Throwable failure;
 
         Group(Handle handle) {
             this.handle = handle;
@@ -102,9 +103,8 @@ final class GroupCommit {
                 open = new Group(connection.begin());
             }
             group = open;
-            group.writes++;
             try {
-                result = inSavepoint(group, work);
+                result = group.writes++ == 0 ? first(group, work) : inSavepoint(group, work);
                 if (group.firstDone == 0) {
                     group.firstDone = System.nanoTime();
                 }
@@ -149,6 +149,19 @@ final class GroupCommit {
         }
     }
 
+    /**
+     * The first write of a group needs no savepoint: should it fail, the whole transaction holds only
+     * its work, and is rolled back with the group, which no other write has joined yet.
+     */
+    private <T> T first(Group group, Function<Handle, T> work) {
+        try {
+            return work.apply(group.handle);
+        } catch (RuntimeException | Error e) {
+            end(group, e);
+            throw e;
+        }
+    }
+
     private <T> T inSavepoint(Group group, Function<Handle, T> work) {
         Handle handle = group.handle;
         handle.execute("SAVEPOINT write");
@@ -189,7 +202,7 @@ final class GroupCommit {
     }
 
     /** Ends the group: rolls back what is left if it failed, gives the connection back, wakes its writes. */
-    private void end(Group group, RuntimeException failure) {
+    private void end(Group group, Throwable failure) {
         if (failure != null) {
             connection.rollBack(group.handle, failure);
         }
@@ -232,7 +245,7 @@ final class GroupCommit {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        RuntimeException failure = group.failure;
+        Throwable failure = group.failure;
         if (failure != null) {
             throw new IllegalStateException("The write was not committed: " + SqliteDatabase.rootMessage(failure),
                     failure);

@@ -114,6 +114,28 @@ class GroupCommitTest {
     }
 
     @Test
+    void a_failed_first_write_of_a_group_leaves_nothing_and_the_writes_behind_it_commit() throws Exception {
+        GroupCommit writes = groupCommit(32, NEVER);
+        IllegalStateException failure = new IllegalStateException("a fails half way");
+        CountDownLatch running = new CountDownLatch(1);
+        Future<String> failing = pool.submit(() -> writes.write(h -> {
+            noteAndHold("a", running, releaseFirst).apply(h);
+            throw failure;
+        }, false));
+        await(running);
+        Future<String> second = queued(writes, note("b"));
+        Future<String> last = queued(writes, note("c"));
+
+        releaseFirst.countDown();
+
+        assertThatThrownBy(() -> answer(failing)).isSameAs(failure);
+        assertThat(answer(second)).isEqualTo("b");
+        assertThat(answer(last)).isEqualTo("c");
+        assertThat(committedNotes()).containsExactly("b", "c");
+        assertThat(commits).hasValue(1);
+    }
+
+    @Test
     void a_failed_commit_fails_every_write_of_its_group_and_leaves_nothing() throws Exception {
         GroupCommit writes = groupCommit(32, NEVER);
         Future<String> first = holdingTheTurn(writes, "a");
