@@ -44,9 +44,8 @@ final class Server implements AutoCloseable {
             ledger.tokens.createFirstAdminIfNone().ifPresent(firstAdminToken);
             HttpApi api = new HttpApi(ledger.exchanges, ledger.units, ledger.cohorts, ledger.reports, ledger.statistics,
                     ledger.transfer, ledger.tokens, ledger.health,
-                    new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry))
+                    new WebSettings(requireReadToken, Version.current()).withMetrics(new HttpMetrics(meters.registry, meters::bindJvm))
                             .withAllowedHosts(allowedHosts).withCorsOrigins(corsOrigins));
-            meters.ready();
             Server server = new Server(meters, ledger, api.start(host, port));
             ledger.warmUpStatistics();
             return server;

@@ -49,8 +49,19 @@ public final class HttpMetrics {
     private record Series(String method, String uri, int status) {
     }
 
+    private final Runnable beforeScrape;
+
     public HttpMetrics(PrometheusMeterRegistry registry) {
+        this(registry, () -> { });
+    }
+
+    /**
+     * Metrics served from {@code registry}, running {@code beforeScrape} before each scrape (meters bound
+     * only once someone reads them).
+     */
+    public HttpMetrics(PrometheusMeterRegistry registry, Runnable beforeScrape) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.beforeScrape = Objects.requireNonNull(beforeScrape, "beforeScrape");
     }
 
     /**
@@ -63,6 +74,7 @@ public final class HttpMetrics {
     }
 
     private void scrape(Context ctx) {
+        beforeScrape.run();
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(TEXT_FORMAT).result(registry.scrape());
     }

@@ -21,6 +21,7 @@ class HttpMetricsTest extends ApiTest {
     private PrometheusMeterRegistry registry;
     private boolean requireReadToken;
     private boolean withMetrics = true;
+    private Runnable beforeScrape = () -> { };
 
     @BeforeEach
     void newRegistry() {
@@ -30,7 +31,7 @@ class HttpMetricsTest extends ApiTest {
     @Override
     protected WebSettings settings() {
         WebSettings settings = new WebSettings(requireReadToken, "1.2.3");
-        return withMetrics ? settings.withMetrics(new HttpMetrics(registry)) : settings;
+        return withMetrics ? settings.withMetrics(new HttpMetrics(registry, beforeScrape)) : settings;
     }
 
     @Test
@@ -41,6 +42,16 @@ class HttpMetricsTest extends ApiTest {
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.contentType()).startsWith("text/plain; version=0.0.4");
             assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+        });
+    }
+
+    @Test
+    void what_is_bound_before_a_scrape_is_in_that_scrape() {
+        beforeScrape = () -> registry.gauge("bound_late", 42);
+        api(client -> {
+            assertThat(registry.find("bound_late").gauge()).isNull();
+
+            assertThat(client.get("/metrics").send().body()).contains("bound_late 42.0");
         });
     }
 
