@@ -32,8 +32,7 @@ public final class DashboardRoutes {
 
     public DashboardRoutes(Languages languages) {
         this.pages = new LanguagePages(PAGE, TEMPLATE, languages);
-        this.assets = List.of(asset("dashboard.css", "text/css; charset=utf-8"),
-                asset("dashboard.js", "text/javascript; charset=utf-8"));
+        this.assets = List.of(PageFile.asset(ASSETS + "dashboard.css"), PageFile.asset(ASSETS + "dashboard.js"));
     }
 
     /** GET only: {@link org.powledger.web.http.HeadFromGet} answers HEAD from the same handlers. */
@@ -50,9 +49,5 @@ public final class DashboardRoutes {
     /** The page's own files (its script and style sheet). */
     List<PageFile> assets() {
         return assets;
-    }
-
-    private static PageFile asset(String name, String contentType) {
-        return PageFile.load(ASSETS + name, ASSETS + name, contentType);
     }
 }

@@ -36,8 +36,7 @@ public final class EditorRoutes {
 
     public EditorRoutes(Languages languages) {
         this.pages = new LanguagePages(PAGE, TEMPLATE, languages);
-        this.assets = List.of(asset("editor.css", "text/css; charset=utf-8"),
-                asset("editor.js", "text/javascript; charset=utf-8"));
+        this.assets = List.of(PageFile.asset(ASSETS + "editor.css"), PageFile.asset(ASSETS + "editor.js"));
     }
 
     /** GET only: {@link org.powledger.web.http.HeadFromGet} answers HEAD from the same handlers. */
@@ -57,9 +56,5 @@ public final class EditorRoutes {
     /** The page's own files (its script and style sheet). */
     List<PageFile> assets() {
         return assets;
-    }
-
-    private static PageFile asset(String name, String contentType) {
-        return PageFile.load(ASSETS + name, ASSETS + name, contentType);
     }
 }

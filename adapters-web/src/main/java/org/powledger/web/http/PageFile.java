@@ -25,6 +25,19 @@ public record PageFile(String path, String resource, String contentType, byte[] 
         return of(path, resource, contentType, read(resource));
     }
 
+    /**
+     * A page's own script or style sheet, served at the path of its classpath resource, its type told
+     * by its extension ({@code .js} or {@code .css}); a missing file stops the server from starting.
+     */
+    public static PageFile asset(String resource) {
+        String contentType = resource.endsWith(".js") ? "text/javascript; charset=utf-8"
+                : resource.endsWith(".css") ? "text/css; charset=utf-8" : null;
+        if (contentType == null) {
+            throw new IllegalArgumentException("not a script or a style sheet: " + resource);
+        }
+        return load(resource, resource, contentType);
+    }
+
     /** A file made at start (a page rendered in one language) from {@code resource}. */
     public static PageFile of(String path, String resource, String contentType, byte[] bytes) {
         return new PageFile(path, resource, contentType, bytes, etag(bytes));

@@ -20,7 +20,7 @@ public final class LanguageRoutes {
     private final Map<String, PageFile> files = new LinkedHashMap<>();
 
     public LanguageRoutes(Languages languages) {
-        add(PageFile.load(Languages.FOLDER + "i18n.js", Languages.FOLDER + "i18n.js", "text/javascript; charset=utf-8"));
+        add(PageFile.asset(Languages.FOLDER + "i18n.js"));
         for (Language language : languages.all()) {
             String path = Languages.FOLDER + language.code() + ".json";
             add(PageFile.of(path, path, "application/json; charset=utf-8", language.file()));

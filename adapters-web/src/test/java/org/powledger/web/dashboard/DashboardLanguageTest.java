@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.powledger.web.ApiTest;
+import org.powledger.web.PageChecks;
 import org.powledger.web.i18n.Language;
 import org.powledger.web.i18n.Languages;
 
@@ -148,13 +149,13 @@ class DashboardLanguageTest extends ApiTest {
             for (Language language : languages.all()) {
                 Reply reply = client.get("/i18n/" + language.code() + ".json").send();
                 assertThat(reply.status()).isEqualTo(200);
-                assertThat(DashboardTest.normalised(reply.contentType())).isEqualTo("application/json; charset=utf-8");
+                assertThat(PageChecks.normalised(reply.contentType())).isEqualTo("application/json; charset=utf-8");
                 assertThat(reply.json().get("language.name").asText()).isEqualTo(language.name());
-                DashboardTest.assertSecurityHeaders(reply);
+                PageChecks.assertSecurityHeaders(reply);
             }
             Reply script = client.get("/i18n/i18n.js").send();
             assertThat(script.status()).isEqualTo(200);
-            assertThat(DashboardTest.normalised(script.contentType())).isEqualTo("text/javascript; charset=utf-8");
+            assertThat(PageChecks.normalised(script.contentType())).isEqualTo("text/javascript; charset=utf-8");
             assertThat(client.call("HEAD", "/i18n/uk.json").send().header("ETag")).matches("\"[0-9a-f]{24}\"");
 
             Reply missing = client.get("/i18n/fr.json").send();

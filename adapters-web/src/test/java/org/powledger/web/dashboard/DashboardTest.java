@@ -6,6 +6,9 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
+import static org.powledger.web.PageChecks.assertSecurityHeaders;
+import static org.powledger.web.PageChecks.normalised;
+import static org.powledger.web.PageChecks.references;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +55,11 @@ import org.powledger.web.i18n.Languages;
 /** The dashboard page and its files over real HTTP, with the ledger's ports mocked. */
 class DashboardTest extends ApiTest {
 
-    static final Set<String> REQUIRED_POLICY = Set.of("default-src 'self'", "script-src 'self'", "style-src 'self'",
-            "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'");
     static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8");
 
-    /** {@code src="..."} and {@code href="..."} in the page. */
-    static final Pattern REFERENCE = Pattern.compile("\\b(?:src|href)\\s*=\\s*\"([^\"]*)\"");
     /** One entry of the script's table of reads: {@code name: { path: '/api/v1/...', window: true },}. */
     static final Pattern READ = Pattern.compile("(\\w+): \\{ path: '([^']+)', window: (true|false) \\}");
 
@@ -295,30 +293,6 @@ class DashboardTest extends ApiTest {
                     Boolean.parseBoolean(matcher.group(3))));
         }
         return reads;
-    }
-
-    static List<String> references(String html) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = REFERENCE.matcher(html);
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
-
-    static void assertSecurityHeaders(Reply reply) {
-        String policy = reply.header("Content-Security-Policy");
-        assertThat(policy).as("Content-Security-Policy").isNotNull();
-        assertThat(Arrays.stream(policy.split(";")).map(String::strip).collect(Collectors.toSet()))
-                .containsAll(REQUIRED_POLICY)
-                .noneMatch(directive -> directive.contains("unsafe") || directive.contains("*"));
-        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
-    }
-
-    /** Jetty writes {@code text/html;charset=utf-8}; the space is the only difference allowed. */
-    static String normalised(String contentType) {
-        return contentType == null ? null : contentType.replace(";charset", "; charset").toLowerCase();
     }
 
     static String extension(String path) {
