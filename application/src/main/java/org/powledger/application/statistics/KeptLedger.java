@@ -27,7 +27,10 @@ import org.powledger.domain.statistics.StageSource;
  */
 final class KeptLedger {
 
-    /** The default budget: a fifth of the heap (12.4 MiB in a 64 MiB heap: some 180,000 exchanges of the benchmark's shape). */
+    /**
+     * The default budget: a fifth of the heap (12.4 MiB in a 64 MiB heap: some 180,000 exchanges of the
+     * benchmark's shape).
+     */
     static long defaultBudget() {
         return Runtime.getRuntime().maxMemory() / 5;
     }

@@ -18,6 +18,20 @@ class LedgerVocabularyTest {
     private final UnitTree tree = new UnitTree(LedgerFixtures.seedUnits());
 
     @Test
+    void an_exchange_id_is_1_to_64_ascii_letters_digits_underscores_or_hyphens() {
+        String longest = "a".repeat(64);
+        for (String id : List.of("ex_0000001", "A-b_9", "x", longest)) {
+            assertThat(ExchangeId.isValid(id)).as(id).isTrue();
+            assertThat(ExchangeId.of(id).value()).isEqualTo(id);
+        }
+        for (String id : java.util.Arrays.asList(null, "", longest + "a", "ex 1", "ex\n", "ex/1", "exé", "ex.1",
+                "ех_1", "ex\u0000")) {
+            assertThat(ExchangeId.isValid(id)).as(String.valueOf(id)).isFalse();
+            assertThatThrownBy(() -> ExchangeId.of(id)).isInstanceOf(InvalidRecord.class);
+        }
+    }
+
+    @Test
     void a_units_subtree_holds_itself_and_everything_below() {
         assertThat(tree.subtree(AFU.id())).containsExactlyInAnyOrder(AFU.id(), TRO.id());
         assertThat(tree.subtree(TRO.id())).containsExactly(TRO.id());
