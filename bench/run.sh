@@ -68,7 +68,7 @@ serve() { # db file
 }
 
 # the first admin token, which serve prints when it creates a new ledger
-first_token() { grep -o 'pow_[A-Za-z0-9_-]*' "$WORK/server.log" | head -1; }
+first_token() { grep -o -m1 'pow_[A-Za-z0-9_-]*' "$WORK/server.log"; }
 
 # wrk: "requests/s p99_ms" for a URL
 wrk_run() {
@@ -220,7 +220,7 @@ done
   echo "# Benchmark report"
   echo
   echo "Written by \`bench/run.sh\` on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg),"
-  echo "$(java -version 2>&1 | head -1), server flags \`$JVM_FLAGS\`, sizes: $SIZES, imports: $IMPORT_SIZES."
+  echo "$(java -version 2>&1 | sed -n 1p), server flags \`$JVM_FLAGS\`, sizes: $SIZES, imports: $IMPORT_SIZES."
   echo "Ledgers: bench/generate.py (fixed seed), exchanges dated 2014–2025, up to 5 breakdown lines over 200 units."
   echo "Statistics ledgers are loaded with the sqlite3 shell (bench/load.sql) into a file the server migrated; imports go"
   echo "through \`POST /api/v1/import\`. Datasette is not installed here and is skipped."
