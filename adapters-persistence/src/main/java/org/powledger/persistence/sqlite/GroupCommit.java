@@ -24,6 +24,11 @@ import org.powledger.domain.model.StoreUnavailable;
  * written. A write {@code alone}
  * (an import) first commits the group it finds open and then commits its own work at once, so it never
  * holds back a smaller write's answer and its outcome is its own.
+ *
+ * <p>The commit itself does not wait for the disk: the connection commits without an fsync and each
+ * write of the group then waits, after giving up its turn, for an fsync of the log that began after the
+ * commit ({@link WalSync}). So the next group's work runs while the last one's fsync is on its way, and
+ * groups that end while an fsync runs share the next.
  */
 final class GroupCommit {
 
@@ -54,6 +59,8 @@ final class GroupCommit {
         int writes;
         final CountDownLatch ended = new CountDownLatch(1);
         volatile Throwable failure;
+        /** The commit's {@link WalSync} ticket, once committed. */
+        volatile long ticket;
 
         Group(Handle handle) {
             this.handle = handle;
@@ -70,25 +77,27 @@ final class GroupCommit {
     private final Duration maxAge;
     private final Connection connection;
     private final Supplier<StoreUnavailable> busy;
+    private final WalSync durable;
     /** The group whose transaction is open on the connection; only the writer holding {@link #turn} touches it. */
     private Group open;
 
-    GroupCommit(Duration wait, Connection connection, Supplier<StoreUnavailable> busy) {
-        this(wait, MAX_WRITES, MAX_AGE, connection, busy);
+    GroupCommit(Duration wait, Connection connection, Supplier<StoreUnavailable> busy, WalSync durable) {
+        this(wait, MAX_WRITES, MAX_AGE, connection, busy, durable);
     }
 
     GroupCommit(Duration wait, int maxWrites, Duration maxAge, Connection connection,
-                Supplier<StoreUnavailable> busy) {
+                Supplier<StoreUnavailable> busy, WalSync durable) {
         this.wait = wait;
         this.maxWrites = maxWrites;
         this.maxAge = maxAge;
         this.connection = connection;
         this.busy = busy;
+        this.durable = durable;
     }
 
     /**
      * Runs {@code work} on the connection in the open group (its own group when {@code alone}) and
-     * returns its result once the group's commit holds it. Waits at most the store's wait for the turn,
+     * returns its result once the group's commit holds it and is on the disk. Waits at most the store's wait for the turn,
      * then is {@link StoreUnavailable}, having written nothing.
      */
     <T> T write(Function<Handle, T> work, boolean alone) {
@@ -117,6 +126,7 @@ final class GroupCommit {
             turn.unlock();
         }
         awaitCommit(group);
+        durable.awaitDurable(group.ticket);
         return result;
     }
 
@@ -198,6 +208,7 @@ final class GroupCommit {
             end(group, e);
             return;
         }
+        group.ticket = durable.committed();
         end(group, null);
     }
 

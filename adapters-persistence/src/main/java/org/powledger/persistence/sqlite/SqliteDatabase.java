@@ -29,7 +29,8 @@ import org.sqlite.SQLiteDataSource;
  * <p>Writes go through a single writer connection, one write at a time (an in-process turn in front
  * of {@code BEGIN IMMEDIATE}), so that the server's own requests never meet {@code SQLITE_BUSY}; the
  * busy timeout covers other processes (the command line) writing to the same file. Writes that arrive
- * together share one commit, and so one fsync ({@link GroupCommit}). Reads take a
+ * together share one commit, and the fsync that makes it durable runs after the write connection is
+ * free for the next ({@link GroupCommit}, {@link WalSync}). Reads take a
  * connection from a small pool of {@code query_only} connections; WAL lets them run beside a write and
  * see every write committed before they started. The rest is {@link SqlDatabase}'s.
  */
@@ -70,7 +71,7 @@ final class SqliteDatabase extends SqlDatabase {
             public void rollBack(Handle handle, Throwable cause) {
                 SqliteDatabase.this.rollBack(handle, cause);
             }
-        }, this::busy);
+        }, this::busy, WalSync.of(file));
     }
 
     /**
@@ -97,7 +98,8 @@ final class SqliteDatabase extends SqlDatabase {
         migrate(absolute);
         HikariDataSource writePool = null;
         try {
-            writePool = pool("powledger-sqlite-write", dataSource(absolute), 1, null, meters);
+            writePool = pool("powledger-sqlite-write", dataSource(absolute, SQLiteConfig.SynchronousMode.NORMAL), 1,
+                    null, meters);
             HikariDataSource readPool = pool("powledger-sqlite-read", dataSource(absolute), READERS,
                     "PRAGMA query_only = ON", meters);
             return new SqliteDatabase(absolute, readPool, writePool, writeWait);
@@ -289,13 +291,21 @@ final class SqliteDatabase extends SqlDatabase {
                 + "); give --db a ledger's file, or a new file name to serve, which creates a ledger");
     }
 
-    /** Every connection: WAL, foreign keys, a 10 s busy timeout and a full sync on commit. */
+    /** Every connection but the server's writer: WAL, foreign keys, a 10 s busy timeout and a full sync on commit. */
     private static DataSource dataSource(Path file) {
+        return dataSource(file, SQLiteConfig.SynchronousMode.FULL);
+    }
+
+    /**
+     * The server's writer commits without an fsync ({@code NORMAL}): {@link GroupCommit} answers a write
+     * only after {@link WalSync} has synced the log that holds it.
+     */
+    private static DataSource dataSource(Path file, SQLiteConfig.SynchronousMode sync) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(sync);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         return dataSource;

@@ -47,6 +47,9 @@ class GroupCommitTest {
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
     private final CountDownLatch releaseLast = new CountDownLatch(1);
     private final AtomicInteger commits = new AtomicInteger();
+    /** The commits counted when each fsync began. */
+    private final List<Integer> syncs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final WalSync durable = new WalSync(() -> syncs.add(commits.get()));
 
     @BeforeEach
     void open() {
@@ -91,6 +94,7 @@ class GroupCommitTest {
         assertThat(List.of(answer(first), answer(second), answer(last))).containsExactly("a", "b", "c");
         assertThat(committedNotes()).containsExactly("a", "b", "c");
         assertThat(commits).hasValue(1);
+        assertThat(syncs).as("the commits counted as each fsync began: one, after the group's commit").containsExactly(1);
     }
 
     @Test
@@ -235,7 +239,7 @@ class GroupCommitTest {
     @Test
     void a_write_that_cannot_get_its_turn_in_time_is_busy_and_writes_nothing() throws Exception {
         GroupCommit writes = new GroupCommit(Duration.ofMillis(100), 32, NEVER, connection(),
-                () -> new StoreUnavailable("busy", null));
+                () -> new StoreUnavailable("busy", null), durable);
         Future<String> first = holdingTheTurn(writes, "a");
 
         assertThatThrownBy(() -> writes.write(note("late"), false)).isInstanceOf(StoreUnavailable.class);
@@ -247,7 +251,7 @@ class GroupCommitTest {
 
     private GroupCommit groupCommit(int maxWrites, Duration maxAge) {
         return new GroupCommit(Duration.ofSeconds(10), maxWrites, maxAge, connection(),
-                () -> new StoreUnavailable("busy", null));
+                () -> new StoreUnavailable("busy", null), durable);
     }
 
     /** A new connection for each group, counting its commits, with SQLite's write lock taken at once. */

@@ -1,0 +1,116 @@
+package org.powledger.persistence.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A commit is answered only after an fsync that began after it; commits that wait while an fsync runs
+ * share the next one; a failed fsync fails the write.
+ */
+class WalSyncTest {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    /** The commits made when each fsync began. */
+    private final List<Long> syncs = new CopyOnWriteArrayList<>();
+    private final AtomicLong commits = new AtomicLong();
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void close() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void a_commit_is_durable_only_after_an_fsync_that_began_after_it() {
+        WalSync durable = new WalSync(() -> syncs.add(commits.get()));
+
+        durable.awaitDurable(commit(durable));
+        durable.awaitDurable(commit(durable));
+
+        assertThat(syncs).as("the commits made as each fsync began").containsExactly(1L, 2L);
+    }
+
+    @Test
+    void commits_that_wait_while_an_fsync_runs_share_the_next_one() throws Exception {
+        CountDownLatch syncing = new CountDownLatch(1);
+        CountDownLatch releaseSync = new CountDownLatch(1);
+        WalSync durable = new WalSync(() -> {
+            syncs.add(commits.get());
+            if (syncs.size() == 1) {
+                syncing.countDown();
+                await(releaseSync);
+            }
+        });
+        long first = commit(durable);
+        Future<?> firstWrite = pool.submit(() -> durable.awaitDurable(first));
+        assertThat(syncing.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<?>> later = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long ticket = commit(durable);
+            later.add(pool.submit(() -> durable.awaitDurable(ticket)));
+        }
+
+        releaseSync.countDown();
+        firstWrite.get(10, TimeUnit.SECONDS);
+        for (Future<?> write : later) {
+            write.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(syncs).as("the commits made as each fsync began").containsExactly(1L, 6L);
+    }
+
+    @Test
+    void a_failed_fsync_fails_the_write() {
+        WalSync durable = new WalSync(() -> {
+            throw new IOException("disk gone");
+        });
+
+        assertThatThrownBy(() -> durable.awaitDurable(commit(durable)))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("could not be synced");
+    }
+
+    @Test
+    void the_log_beside_the_database_file_is_synced_and_no_log_yet_is_no_error() throws IOException {
+        Path file = folder.resolve("ledger.db");
+        WalSync durable = WalSync.of(file);
+        long beforeTheLog = durable.committed();
+
+        durable.awaitDurable(beforeTheLog);
+        Files.write(folder.resolve("ledger.db-wal"), new byte[] {1, 2, 3});
+        durable.awaitDurable(durable.committed());
+
+        assertThat(Files.readAllBytes(folder.resolve("ledger.db-wal"))).containsExactly(1, 2, 3);
+    }
+
+    private long commit(WalSync durable) {
+        commits.incrementAndGet();
+        return durable.committed();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
