@@ -186,15 +186,19 @@ for n in $SIZES; do
   expected=$(sqlite3 "$db" "SELECT sum(returned) FROM exchange")
   [[ "$people" == "$expected" ]] || failed+=" summary:$people≠$expected"
   row "every statistic answers at $n exchanges (-Xmx64m)" "${failed:-all 200; people+bodies = SUM(returned) = $expected}" "" "" "all correct" "$( [[ -z $failed ]] && echo pass || echo '**FAIL**')"
-  # first read after a write
-  firsts=()
-  for i in 1 2 3; do
+  # first read after a write: a warm-up of the same steps (at most 20 of them, or 30 s) so that the JIT has
+  # compiled the read path, then the median of 5
+  write_then_read() {
     curl -sf -X POST "$base/exchanges" -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
-        -d "{\"date\":\"2019-0$i-1$i\",\"kind\":\"prisoners\",\"returned\":$i}" >/dev/null
-    firsts+=("$(ms_of curl -sf "$base/stats/yearly")")
-  done
+        -d "{\"date\":\"2019-0$1-1$1\",\"kind\":\"prisoners\",\"returned\":$1}" >/dev/null
+    ms_of curl -sf "$base/stats/yearly"
+  }
+  warm_until=$(( $(now_ms) + 30000 ))
+  for i in $(seq 20); do (( $(now_ms) < warm_until )) || break; write_then_read $(( i % 9 + 1 )) >/dev/null; done
+  firsts=()
+  for i in 1 2 3 4 5; do firsts+=("$(write_then_read "$i")"); done
   first=$(printf '%s\n' "${firsts[@]}" | median)
-  row "first /stats/yearly after a write, $n exchanges (median of 3)" "${first} ms" "sqlite3 GROUP BY ${floor} ms" "$(ratio "$first" "$floor")" "≤ 3×" "$(pass "$first <= 3 * $floor")"
+  row "first /stats/yearly after a write, $n exchanges (median of 5, after a warm-up)" "${first} ms" "sqlite3 GROUP BY ${floor} ms" "$(ratio "$first" "$floor")" "≤ 3×" "$(pass "$first <= 3 * $floor")"
   if [[ $n == 100000 || $SIZES == "$n" ]]; then
     curl -sf "$base/stats/units" >/dev/null
     read -r hr hp _ <<<"$(wrk_run "http://127.0.0.1:$PORT/health" -t2 -c32)"
