@@ -111,13 +111,13 @@ public final class Representations {
             ctx.header("Link", "<" + nextPage(ctx, nextCursor) + ">; rel=\"next\"");
         }
         if (format == Format.CSV) {
-            csv(ctx, items, layout);
+            send(ctx, csv(items, layout));
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("nextCursor", nextCursor);
-        json(ctx, body);
+        send(ctx, json(body));
     }
 
     /**
@@ -188,31 +188,48 @@ public final class Representations {
 
     /** A list under another name ({@code {"years": [...]}}) as JSON, or its items as CSV rows. */
     public void rows(Context ctx, Format format, String field, List<?> items, CsvLayout layout) {
-        if (format == Format.CSV) {
-            csv(ctx, items, layout);
-            return;
-        }
-        json(ctx, Map.of(field, items));
+        send(ctx, renderRows(format, field, items, layout));
     }
 
     /** One object that is not a stored record (a statistics summary) as JSON, or as one CSV row. */
     public void object(Context ctx, Format format, Object body, CsvLayout layout) {
-        if (format == Format.CSV) {
-            csv(ctx, List.of(body), layout);
-            return;
+        send(ctx, renderObject(format, body, layout));
+    }
+
+    /**
+     * An answer written out, to be sent once or, while it stays the answer, again without writing it out
+     * again ({@link #send}): its media type and its bytes.
+     */
+    public record Rendered(String contentType, byte[] body) {
+    }
+
+    /** What {@link #rows} sends. */
+    public Rendered renderRows(Format format, String field, List<?> items, CsvLayout layout) {
+        return format == Format.CSV ? csv(items, layout) : json(Map.of(field, items));
+    }
+
+    /** What {@link #object} sends. */
+    public Rendered renderObject(Format format, Object body, CsvLayout layout) {
+        return format == Format.CSV ? csv(List.of(body), layout) : json(body);
+    }
+
+    /** Sends an answer written out before; its media type depends on the format asked, hence {@code Vary}. */
+    public void send(Context ctx, Rendered rendered) {
+        ctx.header("Vary", "Accept");
+        ctx.status(200).contentType(rendered.contentType()).result(rendered.body());
+    }
+
+    private Rendered json(Object body) {
+        try {
+            return new Rendered("application/json", mapper.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An answer could not be written as JSON", e);
         }
-        json(ctx, body);
     }
 
-    private void json(Context ctx, Object body) {
-        ctx.header("Vary", "Accept");
-        ctx.status(200).json(body);
-    }
-
-    private void csv(Context ctx, List<?> items, CsvLayout layout) {
+    private Rendered csv(List<?> items, CsvLayout layout) {
         List<JsonNode> rows = items.stream().map(i -> (JsonNode) mapper.valueToTree(i)).toList();
-        ctx.header("Vary", "Accept");
-        ctx.status(200).contentType(CsvWriter.MEDIA_TYPE).result(csv.write(rows, layout));
+        return new Rendered(CsvWriter.MEDIA_TYPE, csv.write(rows, layout).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request's own path and query with {@code cursor} set to the next page's. */

@@ -5,16 +5,24 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.model.Page;
 import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.port.in.ReadingStatistics;
+import org.powledger.domain.statistics.CohortFigures;
 import org.powledger.domain.statistics.FirstReturn;
 import org.powledger.domain.statistics.Interval;
+import org.powledger.domain.statistics.PeriodPoint;
+import org.powledger.domain.statistics.ReconciliationItem;
+import org.powledger.domain.statistics.Summary;
+import org.powledger.domain.statistics.UnitFigures;
+import org.powledger.domain.statistics.YearFigures;
 import org.powledger.web.csv.CsvLayout;
 import org.powledger.web.http.QueryParams;
 import org.powledger.web.http.Representations;
 import org.powledger.web.http.Representations.Format;
+import org.powledger.web.http.Representations.Rendered;
 
 /**
  * The statistics: {@code GET /api/v1/stats/summary}, {@code /yearly}, {@code /periods}, {@code /units},
@@ -49,6 +57,7 @@ public final class StatisticsRoutes {
     private final ReadingStatistics statistics;
     private final Representations answers;
     private final StatisticsMapper mapper = StatisticsMapper.INSTANCE;
+    private final RenderedAnswers rendered = new RenderedAnswers();
 
     public StatisticsRoutes(ReadingStatistics statistics, Representations answers) {
         this.statistics = statistics;
@@ -68,36 +77,47 @@ public final class StatisticsRoutes {
 
     private void summary(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        answers.object(ctx, request.format(), mapper.toView(statistics.summary(request.from(), request.to())),
-                SUMMARY_CSV);
+        Summary summary = statistics.summary(request.from(), request.to());
+        send(ctx, summary, request.format(), SUMMARY_CSV,
+                () -> answers.renderObject(request.format(), mapper.toView(summary), SUMMARY_CSV));
     }
 
     private void yearly(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        List<YearView> years = statistics.yearly(request.from(), request.to()).stream().map(mapper::toView).toList();
-        answers.rows(ctx, request.format(), "years", years, YEARLY_CSV);
+        List<YearFigures> years = statistics.yearly(request.from(), request.to());
+        send(ctx, years, request.format(), YEARLY_CSV, () -> answers.renderRows(request.format(), "years",
+                years.stream().map(mapper::toView).toList(), YEARLY_CSV));
+    }
+
+    /**
+     * Sends {@code answer} as {@code render} writes it out, or as it was written out when the same answer
+     * (the same object: the statistics hand out one per revision and question) was sent before.
+     */
+    private void send(Context ctx, Object answer, Format format, CsvLayout layout, Supplier<Rendered> render) {
+        answers.send(ctx, rendered.of(answer, format, layout, render));
     }
 
     private void periods(Context ctx) {
         Request request = request(ctx, PERIOD_PARAMS);
         Interval interval = Interval.fromParameter(strictValue(ctx, "interval"));
         boolean cumulative = cumulative(strictValue(ctx, "cumulative"));
-        List<PeriodView> points = statistics.periods(request.from(), request.to(), interval.wireName(), cumulative)
-                .stream().map(mapper::toView).toList();
-        answers.rows(ctx, request.format(), "points", points, PERIODS_CSV);
+        List<PeriodPoint> points = statistics.periods(request.from(), request.to(), interval.wireName(), cumulative);
+        send(ctx, points, request.format(), PERIODS_CSV, () -> answers.renderRows(request.format(), "points",
+                points.stream().map(mapper::toView).toList(), PERIODS_CSV));
     }
 
     private void units(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        List<UnitFiguresView> items = statistics.units(request.from(), request.to()).stream()
-                .map(mapper::toView).toList();
-        answers.all(ctx, request.format(), items, UNITS_CSV);
+        List<UnitFigures> units = statistics.units(request.from(), request.to());
+        send(ctx, units, request.format(), UNITS_CSV, () -> answers.renderRows(request.format(), "items",
+                units.stream().map(mapper::toView).toList(), UNITS_CSV));
     }
 
     private void cohort(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        CohortFiguresView cohort = mapper.toView(statistics.cohort(ctx.pathParam("id"), request.from(), request.to()));
-        answers.object(ctx, request.format(), cohort, COHORT_CSV);
+        CohortFigures cohort = statistics.cohort(ctx.pathParam("id"), request.from(), request.to());
+        send(ctx, cohort, request.format(), COHORT_CSV,
+                () -> answers.renderObject(request.format(), mapper.toView(cohort), COHORT_CSV));
     }
 
     /**
@@ -119,9 +139,9 @@ public final class StatisticsRoutes {
 
     private void reconciliation(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        List<ReconciliationView> items = statistics.reconciliation(request.from(), request.to()).stream()
-                .map(mapper::toView).toList();
-        answers.all(ctx, request.format(), items, RECONCILIATION_CSV);
+        List<ReconciliationItem> items = statistics.reconciliation(request.from(), request.to());
+        send(ctx, items, request.format(), RECONCILIATION_CSV, () -> answers.renderRows(request.format(), "items",
+                items.stream().map(mapper::toView).toList(), RECONCILIATION_CSV));
     }
 
     /**
