@@ -100,7 +100,7 @@ final class SqliteDatabase extends SqlDatabase {
         try {
             writePool = pool("powledger-sqlite-write", dataSource(absolute, SQLiteConfig.SynchronousMode.NORMAL), 1,
                     null, meters);
-            HikariDataSource readPool = pool("powledger-sqlite-read", dataSource(absolute), READERS,
+            HikariDataSource readPool = pool("powledger-sqlite-read", readerSource(absolute), READERS,
                     "PRAGMA query_only = ON", meters);
             return new SqliteDatabase(absolute, readPool, writePool, writeWait);
         } catch (RuntimeException e) {
@@ -297,18 +297,39 @@ final class SqliteDatabase extends SqlDatabase {
     }
 
     /**
+     * The server's readers may sort with a helper thread per core: a walk of a ledger too large to keep
+     * in memory sorts every stage in SQLite ({@code StageQuery}). On two cores, at a million exchanges (by
+     * hand): the statement alone 6.0 s against 3.9 s in the sqlite3 shell, the whole walk through this
+     * store 10.5 s against 8.8–9.8 s.
+     */
+    private static DataSource readerSource(Path file) {
+        SQLiteConfig config = config(SQLiteConfig.SynchronousMode.FULL);
+        config.setPragma(SQLiteConfig.Pragma.LIMIT_WORKER_THREADS,
+                String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors())));
+        return dataSource(file, config);
+    }
+
+    /**
      * The server's writer commits without an fsync ({@code NORMAL}): {@link GroupCommit} answers a write
      * only after {@link WalSync} has synced the log that holds it.
      */
     private static DataSource dataSource(Path file, SQLiteConfig.SynchronousMode sync) {
+        return dataSource(file, config(sync));
+    }
+
+    private static DataSource dataSource(Path file, SQLiteConfig config) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+
+    private static SQLiteConfig config(SQLiteConfig.SynchronousMode sync) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
         config.setSynchronous(sync);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + file);
-        return dataSource;
+        return config;
     }
 
     private static HikariDataSource pool(String name, DataSource dataSource, int size, String initSql,

@@ -161,15 +161,16 @@ class SqliteLedgerStoreTest {
     }
 
     @Test
-    void every_connection_uses_wal_foreign_keys_a_busy_timeout_and_the_writer_leaves_the_fsync_to_wal_sync() {
+    void every_connection_uses_wal_foreign_keys_a_busy_timeout_the_writer_leaves_the_fsync_to_wal_sync_and_readers_sort_in_parallel() {
         try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
             SqliteDatabase db = store.database();
             List<String> onRead = db.read(SqliteLedgerStoreTest::pragmas);
             List<String> onWrite = db.write(SqliteLedgerStoreTest::pragmas);
 
-            assertThat(onRead).containsExactly("wal", "1", "10000", "2");
+            String sortThreads = String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors()));
+            assertThat(onRead).containsExactly("wal", "1", "10000", "2", sortThreads);
             // NORMAL (1): the commit writes the log without an fsync; WalSync syncs it before the answer.
-            assertThat(onWrite).containsExactly("wal", "1", "10000", "1");
+            assertThat(onWrite).containsExactly("wal", "1", "10000", "1", "0");
         }
     }
 
@@ -315,6 +316,7 @@ class SqliteLedgerStoreTest {
                 h.select("PRAGMA journal_mode").mapTo(String.class).one(),
                 h.select("PRAGMA foreign_keys").mapTo(String.class).one(),
                 h.select("PRAGMA busy_timeout").mapTo(String.class).one(),
-                h.select("PRAGMA synchronous").mapTo(String.class).one());
+                h.select("PRAGMA synchronous").mapTo(String.class).one(),
+                h.select("PRAGMA threads").mapTo(String.class).one());
     }
 }
