@@ -10,8 +10,8 @@ import org.jdbi.v3.core.Handle;
 import org.powledger.domain.model.StoreUnavailable;
 
 /**
- * Writes on SQLite's single write connection, one at a time, that share one {@code COMMIT} (one fsync)
- * when they arrive together.
+ * Writes on SQLite's single write connection, one at a time, that share one {@code COMMIT} (and one
+ * fsync) when they arrive together.
  *
  * <p>A write takes its turn on the connection, joins the open transaction (beginning one if none is
  * open) inside a {@code SAVEPOINT} of its own, and runs its work there: a failed write rolls back to

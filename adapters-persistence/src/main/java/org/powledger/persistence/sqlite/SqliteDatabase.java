@@ -48,6 +48,7 @@ final class SqliteDatabase extends SqlDatabase {
     private final Jdbi writes;
     private final Duration writeWait;
     private final GroupCommit commits;
+    private final WalSync durable;
 
     private SqliteDatabase(Path file, HikariDataSource readPool, HikariDataSource writePool, Duration writeWait) {
         this(file, readPool, writePool, Jdbi.create(writePool), writeWait);
@@ -61,6 +62,7 @@ final class SqliteDatabase extends SqlDatabase {
         this.readPool = readPool;
         this.writePool = writePool;
         this.writes = writes;
+        this.durable = WalSync.of(file);
         this.commits = new GroupCommit(writeWait, new GroupCommit.Connection() {
             @Override
             public Handle begin() {
@@ -71,7 +73,7 @@ final class SqliteDatabase extends SqlDatabase {
             public void rollBack(Handle handle, Throwable cause) {
                 SqliteDatabase.this.rollBack(handle, cause);
             }
-        }, this::busy, WalSync.of(file));
+        }, this::busy, durable);
     }
 
     /**
@@ -131,15 +133,27 @@ final class SqliteDatabase extends SqlDatabase {
     /**
      * A write alone (an import) writes many rows into every index: with room for 32 MiB of pages instead
      * of SQLite's default 2 MiB it stops re-reading the same index pages (100,000 exchanges: about a
-     * fifth less time, by hand). The room is given back, and the memory freed, when it is done.
+     * fifth less time, by hand). The room is given back when it is done (the pages themselves are freed
+     * as the commit leaves them clean); giving it back is best effort and never hides the write's outcome.
      */
     private static <T> T withLargeCache(Handle handle, Supplier<T> work) {
+        String before = handle.select("PRAGMA cache_size").mapTo(String.class).one();
         handle.execute("PRAGMA cache_size = -32768");
+        Throwable failure = null;
         try {
             return work.get();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            handle.execute("PRAGMA cache_size = -2000");
-            handle.execute("PRAGMA shrink_memory");
+            try {
+                handle.execute("PRAGMA cache_size = " + Long.parseLong(before));
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                }
+                // else: the import is done; only the connection's cache stays larger, which costs memory
+            }
         }
     }
 
@@ -205,7 +219,7 @@ final class SqliteDatabase extends SqlDatabase {
 
     @Override
     public boolean isUp() {
-        return !readPool.isClosed() && super.isUp();
+        return !readPool.isClosed() && durable.healthy() && super.isUp();
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.powledger.persistence.sqlite;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiting together share one fsync: the first to come syncs everything committed so far, and those it
  * covered return without one of their own. Other connections may read a commit before its fsync ends
  * (as InnoDB's do): a write is only answered once it is on disk.
+ *
+ * <p>A failed fsync is final: the kernel may have dropped the pages it could not write and report the
+ * loss only once, so a later fsync that succeeds proves nothing about the commits before it. Every
+ * write after it fails, and the store reports itself down, until the server is restarted (SQLite then
+ * recovers the log as far as it is intact). PostgreSQL stops for the same reason.
  */
 final class WalSync {
 
@@ -35,21 +39,38 @@ final class WalSync {
     private final ReentrantLock syncing = new ReentrantLock();
     /** The highest ticket an ended fsync covered; read and written while holding {@link #syncing}. */
     private long synced;
+    /** The first fsync that failed; once set, nothing is durable any more. */
+    private volatile IOException failed;
 
     WalSync(Sync sync) {
         this.sync = sync;
     }
 
-    /** Syncs the write-ahead log of the database in {@code file} ({@code file-wal}). */
+    /**
+     * Syncs the write-ahead log of the database in {@code file}: {@code file-wal} beside the file itself
+     * (a link is followed, as SQLite follows it). With no log (the last connection checkpointed it into the
+     * database and removed it) the database file is synced instead: never nothing.
+     */
     static WalSync of(Path file) {
-        Path log = file.resolveSibling(file.getFileName() + "-wal");
         return new WalSync(() -> {
-            try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
-                channel.force(false);
-            } catch (NoSuchFileException gone) {
-                // No log: the last connection checkpointed it into the database, which SQLite synced.
+            try {
+                force(logOf(file));
+            } catch (NoSuchFileException noLog) {
+                force(file.toRealPath());
             }
         });
+    }
+
+    /** Where SQLite keeps the log of the database in {@code file}: beside the file a link leads to. */
+    static Path logOf(Path file) throws IOException {
+        Path database = file.toRealPath();
+        return database.resolveSibling(database.getFileName() + "-wal");
+    }
+
+    private static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.force(false);
+        }
     }
 
     /** Counts a commit just made; its ticket, for {@link #awaitDurable}. */
@@ -57,20 +78,46 @@ final class WalSync {
         return committed.incrementAndGet();
     }
 
+    /** Whether every fsync so far succeeded. */
+    boolean healthy() {
+        return failed == null;
+    }
+
     /** Returns once an fsync that began after the commit of {@code ticket} has ended. */
     void awaitDurable(long ticket) {
         syncing.lock();
         try {
+            if (failed != null) {
+                throw lost(failed);
+            }
             if (synced >= ticket) {
                 return; // another writer's fsync covered this commit while it waited
             }
             long covered = committed.get();
-            sync.sync();
+            syncUninterrupted();
             synced = covered;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The write was committed but could not be synced to the disk", e);
         } finally {
             syncing.unlock();
         }
+    }
+
+    /** A write interrupted while it waited still needs its fsync: a channel would refuse an interrupted thread. */
+    private void syncUninterrupted() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            sync.sync();
+        } catch (IOException e) {
+            failed = e;
+            throw lost(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static IllegalStateException lost(IOException cause) {
+        return new IllegalStateException("The write was committed but could not be synced to the disk ("
+                + cause.getMessage() + "); no write is acknowledged until the server is restarted", cause);
     }
 }

@@ -12,7 +12,8 @@ import org.powledger.web.http.Representations.Rendered;
 
 /**
  * A statistics answer is written out once while it stays the answer; a new answer (after a write), even
- * an equal one, is written out again, and each format and layout has its own bytes.
+ * an equal one, is written out again, and each format and layout has its own bytes; what is kept stays
+ * within a count and a bound of bytes.
  */
 class RenderedAnswersTest {
 
@@ -68,6 +69,30 @@ class RenderedAnswersTest {
         Rendered again = rendered.of(first, Format.JSON, YEARS, () -> render("written out again"));
 
         assertThat(text(again)).isEqualTo("written out again");
+    }
+
+    @Test
+    void an_answer_too_large_to_keep_is_written_out_each_time_and_the_kept_stay_within_their_bytes() {
+        List<Integer> large = List.of(1);
+        byte[] tooLarge = new byte[RenderedAnswers.MAX_BYTES / 4 + 1];
+        rendered.of(large, Format.JSON, YEARS, () -> counted(tooLarge));
+        rendered.of(large, Format.JSON, YEARS, () -> counted(tooLarge));
+        assertThat(writtenOut).hasValue(2);
+
+        List<Integer> first = List.of(2);
+        byte[] quarter = new byte[RenderedAnswers.MAX_BYTES / 4];
+        rendered.of(first, Format.JSON, YEARS, () -> counted(quarter));
+        for (int i = 0; i < 4; i++) {
+            rendered.of(List.of(10 + i), Format.JSON, YEARS, () -> counted(quarter));
+        }
+        rendered.of(first, Format.JSON, YEARS, () -> counted(quarter));
+
+        assertThat(writtenOut).as("the first quarter made room for the fifth").hasValue(2 + 5 + 1);
+    }
+
+    private Rendered counted(byte[] body) {
+        writtenOut.incrementAndGet();
+        return new Rendered("application/json", body);
     }
 
     private Rendered render(String text) {
