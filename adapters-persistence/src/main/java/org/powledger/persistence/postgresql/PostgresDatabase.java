@@ -10,7 +10,8 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.powledger.persistence.sql.FoldedSearchWords;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.powledger.persistence.sql.ShippedMigrations;
 import org.powledger.persistence.sql.SqlDatabase;
 
 /**
@@ -57,7 +58,7 @@ final class PostgresDatabase extends SqlDatabase {
             Flyway.configure()
                     .dataSource(location.url(), location.user(), location.password())
                     .locations("classpath:db/migration/postgresql")
-                    .javaMigrations(new FoldedSearchWords())
+                    .javaMigrations(ShippedMigrations.JAVA.toArray(JavaMigration[]::new))
                     .failOnMissingLocations(true)
                     .loggers("slf4j")
                     .load()

@@ -6,30 +6,32 @@ import java.sql.Types;
 import org.jdbi.v3.core.Handle;
 
 /**
- * One table's INSERT as a JDBC batch with positional arguments, prepared once for many rows. An import
+ * One table's INSERT as a JDBC batch with positional arguments, prepared once for many rows (at the
+ * first: a write with no mediators or sources prepares nothing for them). An import
  * writes hundreds of thousands of rows: JFR showed JDBI's binding by name (a map per row, an argument
  * factory looked up per value) costing as much as SQLite's own insert, so the bulk writes bind here.
  */
 final class InsertBatch implements AutoCloseable {
 
+    private final Handle handle;
     private final String table;
-    private final PreparedStatement statement;
+    private final String sql;
+    private PreparedStatement statement;
     private int size;
 
     InsertBatch(Handle handle, String table, String... columns) {
+        this.handle = handle;
         this.table = table;
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        this.sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + "?, ".repeat(columns.length - 1) + "?)";
-        try {
-            this.statement = handle.getConnection().prepareStatement(sql);
-        } catch (SQLException e) {
-            throw failed(e);
-        }
     }
 
     /** One row: the values in the columns' order; strings, numbers or null. */
     void add(Object... values) {
         try {
+            if (statement == null) {
+                statement = handle.getConnection().prepareStatement(sql);
+            }
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {
                     statement.setNull(i + 1, Types.NULL);
@@ -59,7 +61,9 @@ final class InsertBatch implements AutoCloseable {
     @Override
     public void close() {
         try {
-            statement.close();
+            if (statement != null) {
+                statement.close();
+            }
         } catch (SQLException e) {
             throw failed(e);
         }

@@ -23,6 +23,12 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 public final class ShippedMigrations {
 
+    /**
+     * The migrations written in Java that every store runs beside its SQL scripts: one list, so that the
+     * check for a current schema and Flyway never disagree on what is shipped.
+     */
+    public static final List<JavaMigration> JAVA = List.of(new FoldedSearchWords());
+
     private static final Pattern SCRIPT = Pattern.compile("V([0-9][0-9_.]*)__[^/]*\\.sql");
 
     private ShippedMigrations() {

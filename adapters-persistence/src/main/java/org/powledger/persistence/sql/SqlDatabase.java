@@ -251,7 +251,7 @@ public abstract class SqlDatabase implements AutoCloseable {
     private static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         for (Class<?> row : new Class<?>[] {ExchangeRow.class, LineRow.class, MediatorRow.class, SourceRow.class,
-                UnitRow.class, CohortRow.class, ReportRow.class, TokenRow.class, HistoryRow.class,
+                UnitRow.class, CohortRow.class, ReportRow.class, HistoryRow.class,
                 IdempotencyRow.class}) {
             jdbi.registerRowMapper(ConstructorMapper.factory(row));
         }

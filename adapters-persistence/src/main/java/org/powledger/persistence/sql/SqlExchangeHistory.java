@@ -14,9 +14,6 @@ import org.powledger.domain.port.out.ExchangeHistory;
 /** History entries with the record as it was kept as a JSON snapshot ({@link ExchangeSnapshots}). */
 final class SqlExchangeHistory implements ExchangeHistory {
 
-    /** Ids asked in one {@code IN} list: few enough for every database's limit on arguments. */
-    private static final int IN_LIST = 500;
-
     private final SqlDatabase db;
 
     SqlExchangeHistory(SqlDatabase db) {
@@ -47,15 +44,15 @@ final class SqlExchangeHistory implements ExchangeHistory {
         });
     }
 
-    /** One query for at most {@value #IN_LIST} ids. */
+    /** One query per part of the ids ({@link SqlExchanges#parts}). */
     @Override
     public Set<ExchangeId> used(Collection<ExchangeId> ids) {
         List<String> values = ids.stream().map(ExchangeId::value).toList();
         Set<ExchangeId> used = new HashSet<>();
         db.read(h -> {
-            for (int from = 0; from < values.size(); from += IN_LIST) {
+            for (List<String> part : SqlExchanges.parts(values)) {
                 h.createQuery("SELECT DISTINCT exchange_id FROM exchange_history WHERE exchange_id IN (<ids>)")
-                        .bindList("ids", values.subList(from, Math.min(values.size(), from + IN_LIST)))
+                        .bindList("ids", part)
                         .mapTo(String.class).forEach(id -> used.add(ROWS.exchangeId(id)));
             }
             return null;

@@ -318,7 +318,7 @@ final class SqlExchanges implements Exchanges {
     }
 
     /** {@code values} in lists of at most {@value #BATCH}: an {@code IN} list each database takes. */
-    private static List<List<String>> parts(List<String> values) {
+    static List<List<String>> parts(List<String> values) {
         List<List<String>> parts = new ArrayList<>();
         for (int from = 0; from < values.size(); from += BATCH) {
             parts.add(values.subList(from, Math.min(values.size(), from + BATCH)));

@@ -17,7 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.powledger.domain.model.StoreUnavailable;
-import org.powledger.persistence.sql.FoldedSearchWords;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.powledger.persistence.sql.ShippedMigrations;
 import org.powledger.persistence.sql.SqlDatabase;
 import org.sqlite.SQLiteConfig;
@@ -100,7 +100,9 @@ final class SqliteDatabase extends SqlDatabase {
         migrate(absolute);
         HikariDataSource writePool = null;
         try {
-            writePool = pool("powledger-sqlite-write", dataSource(absolute, SQLiteConfig.SynchronousMode.NORMAL), 1,
+            // The writer commits without an fsync (NORMAL): GroupCommit answers a write only after WalSync
+            // has synced the log that holds it.
+            writePool = pool("powledger-sqlite-write", dataSource(absolute, config(SQLiteConfig.SynchronousMode.NORMAL)), 1,
                     null, meters);
             HikariDataSource readPool = pool("powledger-sqlite-read", readerSource(absolute), READERS,
                     "PRAGMA query_only = ON", meters);
@@ -124,10 +126,8 @@ final class SqliteDatabase extends SqlDatabase {
      */
     @Override
     protected <T> T writeTransaction(Supplier<T> work, boolean alone) {
-        if (alone) {
-            return commits.write(handle -> withLargeCache(handle, () -> bound(handle, work)), true);
-        }
-        return commits.write(handle -> bound(handle, work), false);
+        return commits.write(handle -> alone ? withLargeCache(handle, () -> bound(handle, work)) : bound(handle, work),
+                alone);
     }
 
     /**
@@ -254,14 +254,14 @@ final class SqliteDatabase extends SqlDatabase {
     }
 
     private static void migrate(Path file) {
-        if (appliedVersions(file).equals(ShippedMigrations.versions(MIGRATIONS, List.of(new FoldedSearchWords())))) {
+        if (appliedVersions(file).equals(ShippedMigrations.versions(MIGRATIONS, ShippedMigrations.JAVA))) {
             return; // the schema is current: Flyway would only scan and check (a fifth of the server's start-up)
         }
         try {
             Flyway.configure()
                     .dataSource(dataSource(file))
                     .locations("classpath:" + MIGRATIONS)
-                    .javaMigrations(new FoldedSearchWords())
+                    .javaMigrations(ShippedMigrations.JAVA.toArray(JavaMigration[]::new))
                     .failOnMissingLocations(true)
                     .loggers("slf4j")
                     .load()
@@ -325,7 +325,7 @@ final class SqliteDatabase extends SqlDatabase {
 
     /** Every connection but the server's writer: WAL, foreign keys, a 10 s busy timeout and a full sync on commit. */
     private static DataSource dataSource(Path file) {
-        return dataSource(file, SQLiteConfig.SynchronousMode.FULL);
+        return dataSource(file, config(SQLiteConfig.SynchronousMode.FULL));
     }
 
     /**
@@ -339,14 +339,6 @@ final class SqliteDatabase extends SqlDatabase {
         config.setPragma(SQLiteConfig.Pragma.LIMIT_WORKER_THREADS,
                 String.valueOf(Math.min(4, Runtime.getRuntime().availableProcessors())));
         return dataSource(file, config);
-    }
-
-    /**
-     * The server's writer commits without an fsync ({@code NORMAL}): {@link GroupCommit} answers a write
-     * only after {@link WalSync} has synced the log that holds it.
-     */
-    private static DataSource dataSource(Path file, SQLiteConfig.SynchronousMode sync) {
-        return dataSource(file, config(sync));
     }
 
     private static DataSource dataSource(Path file, SQLiteConfig config) {

@@ -52,13 +52,7 @@ final class WalSync {
      * database and removed it) the database file is synced instead: never nothing.
      */
     static WalSync of(Path file) {
-        return new WalSync(() -> {
-            try {
-                force(logOf(file));
-            } catch (NoSuchFileException noLog) {
-                force(file.toRealPath());
-            }
-        });
+        return new WalSync(new LogFile(file));
     }
 
     /** Where SQLite keeps the log of the database in {@code file}: beside the file a link leads to. */
@@ -67,9 +61,34 @@ final class WalSync {
         return database.resolveSibling(database.getFileName() + "-wal");
     }
 
-    private static void force(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-            channel.force(false);
+    /**
+     * The log's file, opened for each fsync (SQLite may remove and make it again while no connection is
+     * open); where the link leads is looked up once, at the first fsync (always under the lock).
+     */
+    private static final class LogFile implements Sync {
+        private final Path file;
+        private Path log;
+
+        LogFile(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void sync() throws IOException {
+            if (log == null) {
+                log = logOf(file);
+            }
+            try {
+                force(log);
+            } catch (NoSuchFileException noLog) {
+                force(file.toRealPath());
+            }
+        }
+
+        private static void force(Path path) throws IOException {
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                channel.force(false);
+            }
         }
     }
 

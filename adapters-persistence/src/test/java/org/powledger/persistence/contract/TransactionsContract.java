@@ -2,6 +2,7 @@ package org.powledger.persistence.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.powledger.persistence.contract.Latches.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -435,17 +436,6 @@ public abstract class TransactionsContract extends StoreContract {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("timed out waiting for the other thread");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

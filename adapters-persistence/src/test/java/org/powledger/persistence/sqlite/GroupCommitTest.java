@@ -2,6 +2,7 @@ package org.powledger.persistence.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.powledger.persistence.contract.Latches.await;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -341,17 +342,6 @@ class GroupCommitTest {
                 throw error;
             }
             throw (Exception) e.getCause();
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("timed out waiting for the other thread");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.powledger.persistence.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.powledger.persistence.contract.Latches.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,13 +144,5 @@ class WalSyncTest {
     private long commit(WalSync durable) {
         commits.incrementAndGet();
         return durable.committed();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -51,10 +51,6 @@ public final class HttpMetrics {
 
     private final Runnable beforeScrape;
 
-    public HttpMetrics(PrometheusMeterRegistry registry) {
-        this(registry, () -> { });
-    }
-
     /**
      * Metrics served from {@code registry}, running {@code beforeScrape} before each scrape (meters bound
      * only once someone reads them).

@@ -5,24 +5,17 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.powledger.domain.model.InvalidQuery;
 import org.powledger.domain.model.Page;
 import org.powledger.domain.model.PageRequest;
 import org.powledger.domain.port.in.ReadingStatistics;
-import org.powledger.domain.statistics.CohortFigures;
 import org.powledger.domain.statistics.FirstReturn;
 import org.powledger.domain.statistics.Interval;
-import org.powledger.domain.statistics.PeriodPoint;
-import org.powledger.domain.statistics.ReconciliationItem;
-import org.powledger.domain.statistics.Summary;
-import org.powledger.domain.statistics.UnitFigures;
-import org.powledger.domain.statistics.YearFigures;
 import org.powledger.web.csv.CsvLayout;
 import org.powledger.web.http.QueryParams;
 import org.powledger.web.http.Representations;
 import org.powledger.web.http.Representations.Format;
-import org.powledger.web.http.Representations.Rendered;
 
 /**
  * The statistics: {@code GET /api/v1/stats/summary}, {@code /yearly}, {@code /periods}, {@code /units},
@@ -77,47 +70,52 @@ public final class StatisticsRoutes {
 
     private void summary(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        Summary summary = statistics.summary(request.from(), request.to());
-        send(ctx, summary, request.format(), SUMMARY_CSV,
-                () -> answers.renderObject(request.format(), mapper.toView(summary), SUMMARY_CSV));
+        sendObject(ctx, request.format(), statistics.summary(request.from(), request.to()), mapper::toView,
+                SUMMARY_CSV);
     }
 
     private void yearly(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        List<YearFigures> years = statistics.yearly(request.from(), request.to());
-        send(ctx, years, request.format(), YEARLY_CSV, () -> answers.renderRows(request.format(), "years",
-                years.stream().map(mapper::toView).toList(), YEARLY_CSV));
+        sendRows(ctx, request.format(), "years", statistics.yearly(request.from(), request.to()), mapper::toView,
+                YEARLY_CSV);
     }
 
     /**
-     * Sends {@code answer} as {@code render} writes it out, or as it was written out when the same answer
-     * (the same object: the statistics hand out one per revision and question) was sent before.
+     * Sends a list answer's items as {@code view}s under {@code field} (or as CSV rows), written out
+     * afresh only when this answer (the same object: the statistics hand out one per revision and
+     * question) was not sent before.
      */
-    private void send(Context ctx, Object answer, Format format, CsvLayout layout, Supplier<Rendered> render) {
-        answers.send(ctx, rendered.of(answer, format, layout, render));
+    private <T> void sendRows(Context ctx, Format format, String field, List<T> answer, Function<T, ?> view,
+                              CsvLayout layout) {
+        answers.send(ctx, rendered.of(answer, format, layout,
+                () -> answers.renderRows(format, field, answer.stream().map(view).toList(), layout)));
+    }
+
+    /** {@link #sendRows} for an answer that is one object. */
+    private <T> void sendObject(Context ctx, Format format, T answer, Function<T, ?> view, CsvLayout layout) {
+        answers.send(ctx, rendered.of(answer, format, layout,
+                () -> answers.renderObject(format, view.apply(answer), layout)));
     }
 
     private void periods(Context ctx) {
         Request request = request(ctx, PERIOD_PARAMS);
         Interval interval = Interval.fromParameter(strictValue(ctx, "interval"));
         boolean cumulative = cumulative(strictValue(ctx, "cumulative"));
-        List<PeriodPoint> points = statistics.periods(request.from(), request.to(), interval.wireName(), cumulative);
-        send(ctx, points, request.format(), PERIODS_CSV, () -> answers.renderRows(request.format(), "points",
-                points.stream().map(mapper::toView).toList(), PERIODS_CSV));
+        sendRows(ctx, request.format(), "points",
+                statistics.periods(request.from(), request.to(), interval.wireName(), cumulative), mapper::toView,
+                PERIODS_CSV);
     }
 
     private void units(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        List<UnitFigures> units = statistics.units(request.from(), request.to());
-        send(ctx, units, request.format(), UNITS_CSV, () -> answers.renderRows(request.format(), "items",
-                units.stream().map(mapper::toView).toList(), UNITS_CSV));
+        sendRows(ctx, request.format(), "items", statistics.units(request.from(), request.to()), mapper::toView,
+                UNITS_CSV);
     }
 
     private void cohort(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        CohortFigures cohort = statistics.cohort(ctx.pathParam("id"), request.from(), request.to());
-        send(ctx, cohort, request.format(), COHORT_CSV,
-                () -> answers.renderObject(request.format(), mapper.toView(cohort), COHORT_CSV));
+        sendObject(ctx, request.format(), statistics.cohort(ctx.pathParam("id"), request.from(), request.to()),
+                mapper::toView, COHORT_CSV);
     }
 
     /**
@@ -139,9 +137,8 @@ public final class StatisticsRoutes {
 
     private void reconciliation(Context ctx) {
         Request request = request(ctx, WINDOW_PARAMS);
-        List<ReconciliationItem> items = statistics.reconciliation(request.from(), request.to());
-        send(ctx, items, request.format(), RECONCILIATION_CSV, () -> answers.renderRows(request.format(), "items",
-                items.stream().map(mapper::toView).toList(), RECONCILIATION_CSV));
+        sendRows(ctx, request.format(), "items", statistics.reconciliation(request.from(), request.to()),
+                mapper::toView, RECONCILIATION_CSV);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.powledger.application.statistics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,10 +87,8 @@ final class KeptLedger {
         if (written.isEmpty()) {
             return Optional.empty();
         }
-        List<Stage> current = new ArrayList<>(written.get().size());
-        for (ExchangeId id : written.get()) {
-            exchanges.byId(id).ifPresent(record -> current.add(Stage.of(record)));
-        }
+        // one look-up for all of them (a query per part of the ids on SQL stores); with() puts them in order
+        List<Stage> current = exchanges.byIds(written.get()).values().stream().map(Stage::of).toList();
         Optional<CompactLedger> next = known.ledger().with(written.get(), current, budget);
         outgrown = next.isEmpty();
         return next;

@@ -98,6 +98,7 @@ class StatisticsServiceTest {
         });
         lenient().when(exchanges.byId(any())).thenAnswer(invocation ->
                 stored.stream().filter(r -> r.id().equals(invocation.getArgument(0))).findFirst());
+        lenient().when(exchanges.byIds(any())).thenCallRealMethod();
         service = newService();
     }
 

@@ -91,9 +91,11 @@ public final class CompactLedger implements StageSource {
 
     /** About how many bytes of heap its stages take (the arrays may hold some room beyond them). */
     public long bytes() {
-        int idBytes = size == 0 ? 0 : idEnds[size - 1];
-        int lines = size == 0 ? 0 : lineEnds[size - 1];
-        return idBytes + (long) size * BYTES_PER_STAGE + (long) lines * BYTES_PER_LINE;
+        return bytesOf(size == 0 ? 0 : idEnds[size - 1], size, size == 0 ? 0 : lineEnds[size - 1]);
+    }
+
+    private static long bytesOf(long idBytes, long stages, long lines) {
+        return idBytes + stages * BYTES_PER_STAGE + lines * BYTES_PER_LINE;
     }
 
     @Override
@@ -161,7 +163,8 @@ public final class CompactLedger implements StageSource {
         int run = -1; // the first of the kept stages not yet copied: runs between changes are copied whole
         for (int i = 0; i < size && !next.overBudget; i++) {
             if (leaving[i]) {
-                run = next.copy(this, run, i);
+                next.copy(this, run, i);
+                run = -1; // no run of kept stages is left open
                 continue;
             }
             if (i == 0 || !sameExchange(i - 1, i)) {
@@ -176,7 +179,8 @@ public final class CompactLedger implements StageSource {
                         && compare(stage.date().toEpochDay(), stage.sequence(), days[i], sequences[i]) > 0) {
                     break;
                 }
-                run = next.copy(this, run, i);
+                next.copy(this, run, i);
+                run = -1;
                 next.add(stage);
                 p++;
             }
@@ -313,18 +317,18 @@ public final class CompactLedger implements StageSource {
 
         /**
          * Appends stages {@code [start, end)} of {@code from} (whose tables it keeps) as they are, without
-         * making them objects; nothing when {@code start} is negative. Answers -1: no run is left open.
+         * making them objects; nothing when {@code start} is negative.
          */
-        int copy(CompactLedger from, int start, int end) {
+        void copy(CompactLedger from, int start, int end) {
             if (start < 0 || start >= end) {
-                return -1;
+                return;
             }
             int idStart = start == 0 ? 0 : from.idEnds[start - 1];
             int idLength = from.idEnds[end - 1] - idStart;
             int lineStart = start == 0 ? 0 : from.lineEnds[start - 1];
             int lineCount = from.lineEnds[end - 1] - lineStart;
             if (!room(end - start, idLength, lineCount)) {
-                return -1;
+                return;
             }
             int n = end - start;
             System.arraycopy(from.ids, idStart, ids, idBytes, idLength);
@@ -345,14 +349,11 @@ public final class CompactLedger implements StageSource {
             idBytes += idLength;
             lines += lineCount;
             size += n;
-            return -1;
         }
 
         /** Grows the arrays for more stages; false (and over budget) when they would pass the budget. */
         private boolean room(int stages, int idLength, int lineCount) {
-            long bytes = idBytes + idLength + (long) (size + stages) * BYTES_PER_STAGE
-                    + (long) (lines + lineCount) * BYTES_PER_LINE;
-            if (bytes > budget) {
+            if (bytesOf((long) idBytes + idLength, (long) size + stages, (long) lines + lineCount) > budget) {
                 overBudget = true;
                 return false;
             }
