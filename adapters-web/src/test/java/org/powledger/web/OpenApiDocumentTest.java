@@ -113,7 +113,7 @@ class OpenApiDocumentTest extends ApiTest {
         HttpApi api = new HttpApi(exchanges, units, cohorts, reports, statistics, transfer, authenticating, health,
                 settings().withMetrics(new org.powledger.web.metrics.HttpMetrics(
                         new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
-                                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT))));
+                                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), () -> { })));
         Set<String> registered = api.app().unsafe.internalRouter.allHttpHandlers().stream()
                 .map(handler -> handler.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())
